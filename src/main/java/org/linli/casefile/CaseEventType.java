@@ -1,0 +1,43 @@
+package org.linli.casefile;
+
+import java.util.Map;
+
+/** What the timeline records. Step decisions map onto these by their name. */
+public enum CaseEventType {
+  CREATED,
+  SIGNED,
+  DISPATCHED,
+  RETURNED,
+  EXTENSION_REQUESTED,
+  EXTENDED,
+  EXTENSION_REFUSED,
+  ESCALATED,
+  REPLIED,
+  RATED,
+  REOPENED,
+  CLOSED,
+  REMINDED,
+  URGED,
+  /** A step completed with a decision that has no event of its own. */
+  COMPLETED;
+
+  private static final Map<String, CaseEventType> BY_DECISION =
+      Map.ofEntries(
+          Map.entry("sign", SIGNED),
+          Map.entry("dispatch", DISPATCHED),
+          Map.entry("assign", DISPATCHED),
+          Map.entry("handle", SIGNED),
+          Map.entry("return", RETURNED),
+          Map.entry("escalate", ESCALATED),
+          Map.entry("extend", EXTENSION_REQUESTED),
+          Map.entry("grant", EXTENDED),
+          Map.entry("refuse", EXTENSION_REFUSED),
+          Map.entry("reply", REPLIED),
+          Map.entry("rate", RATED),
+          Map.entry("redo", REOPENED),
+          Map.entry("close", CLOSED));
+
+  public static CaseEventType forDecision(String decision) {
+    return decision == null ? COMPLETED : BY_DECISION.getOrDefault(decision, COMPLETED);
+  }
+}

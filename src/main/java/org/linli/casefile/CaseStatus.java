@@ -1,0 +1,7 @@
+package org.linli.casefile;
+
+public enum CaseStatus {
+  OPEN,
+  CLOSED,
+  CANCELLED
+}

@@ -1,0 +1,26 @@
+package org.linli.casefile;
+
+import java.time.Instant;
+
+/** An open step of a case, with the case fields a task list shows. */
+public record CaseTask(
+    String taskId,
+    String activityId,
+    String name,
+    String candidateGroup,
+    String assignee,
+    Instant createdAt,
+    Instant dueAt,
+    long caseId,
+    String caseNumber,
+    String kind,
+    String title,
+    String categoryCode,
+    String divisionCode,
+    String departmentCode,
+    String processInstanceId) {
+
+  public boolean isOverdue(Instant now) {
+    return dueAt != null && dueAt.isBefore(now);
+  }
+}

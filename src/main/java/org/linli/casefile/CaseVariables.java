@@ -1,0 +1,21 @@
+package org.linli.casefile;
+
+/** Process variables the case record reads; every case process sets them. */
+public final class CaseVariables {
+
+  private CaseVariables() {}
+
+  /** The village or community the case is about. */
+  public static final String DIVISION_CODE = "divisionCode";
+  /** The county department handling the case, once dispatched. */
+  public static final String DEPARTMENT_CODE = "departmentCode";
+  public static final String CATEGORY_CODE = "categoryCode";
+  public static final String TITLE = "title";
+  /** java.util.Date: when the whole case is due. */
+  public static final String CASE_DUE = "caseDue";
+  /** The outcome a step was completed with, such as {@code sign} or {@code dispatch}. */
+  public static final String DECISION = "decision";
+  /** Free text that goes with a decision: a reason, a reply, a note. */
+  public static final String COMMENT = "comment";
+  public static final String RATING = "rating";
+}

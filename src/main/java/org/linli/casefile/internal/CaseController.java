@@ -1,0 +1,62 @@
+package org.linli.casefile.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import java.util.List;
+import org.linli.casefile.CaseEvent;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseStatus;
+import org.linli.casefile.CaseTask;
+import org.linli.casefile.Page;
+import org.linli.security.CurrentUser;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "案件 Cases", description = "Case records of your area, by number, with their timelines")
+class CaseController {
+
+  record CaseDetail(CaseFile caseFile, boolean overdue, List<CaseTask> openTasks, List<CaseEvent> timeline) {}
+
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  CaseController(CaseFiles cases, CurrentUser currentUser) {
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  @Operation(summary = "Cases of your area, most urgent first")
+  Page<CaseFile> list(
+      @RequestParam(required = false) CaseStatus status,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String division,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    LinliUser user = currentUser.get();
+    Instant dueBefore = overdue ? EngineClock.now() : null;
+    CaseStatus effective = overdue && status == null ? CaseStatus.OPEN : status;
+    return cases.cases(new CaseFilter(user.scope(), effective, kind, category, division, dueBefore), page, size);
+  }
+
+  @GetMapping("/{number}")
+  @Operation(summary = "A case of your area by its number, with open steps and timeline")
+  CaseDetail get(@PathVariable String number) {
+    CaseFile c = cases.visible(number, currentUser.get().scope());
+    return new CaseDetail(c, c.isOverdue(EngineClock.now()), cases.openTasks(c.id()), cases.timeline(c.id()));
+  }
+}

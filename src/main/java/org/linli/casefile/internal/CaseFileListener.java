@@ -1,0 +1,187 @@
+package org.linli.casefile.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.linli.casefile.CaseEventType;
+import org.linli.casefile.CaseKindDefinition;
+import org.linli.casefile.CaseStatus;
+import org.linli.casefile.CaseVariables;
+import org.linli.system.EngineClock;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps case records, open tasks and timelines in step with the engine, in the engine's own
+ * transaction. Attached to every process and user task by {@link CaseFileParseListener}.
+ */
+@Component
+public class CaseFileListener implements ExecutionListener, TaskListener {
+
+  private final CaseFileRepository cases;
+  private final CaseNumbers numbers;
+  private final Map<String, CaseKindDefinition> kindsByProcess;
+  private final ZoneId zone;
+
+  CaseFileListener(
+      CaseFileRepository cases,
+      CaseNumbers numbers,
+      List<CaseKindDefinition> kinds,
+      org.linli.calendar.WorkingCalendar calendar) {
+    this.cases = cases;
+    this.numbers = numbers;
+    this.kindsByProcess =
+        kinds.stream().collect(Collectors.toMap(CaseKindDefinition::processDefinitionKey, Function.identity()));
+    this.zone = calendar.zone();
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.getSuperExecution() != null) {
+      return; // a called process belongs to the calling case
+    }
+    if (EVENTNAME_START.equals(execution.getEventName())) {
+      open(execution);
+    } else if (EVENTNAME_END.equals(execution.getEventName())) {
+      cases.idByProcessInstance(execution.getProcessInstanceId())
+          .ifPresent(
+              id -> {
+                boolean cancelled = execution.isCanceled();
+                Instant now = EngineClock.now();
+                cases.close(id, cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED, now);
+                cases.insertEvent(id, CaseEventType.CLOSED, null, null, actor(execution.getProcessEngineServices(), null), null, null,
+                    cancelled ? "cancelled" : null, now);
+              });
+    }
+  }
+
+  private void open(DelegateExecution execution) {
+    String key = processDefinitionKey(execution);
+    CaseKindDefinition kind = kindsByProcess.get(key);
+    if (kind == null) {
+      return;
+    }
+    Instant now = EngineClock.now();
+    String number = numbers.next(kind.numberPrefix(), now.atZone(zone).getYear());
+    String division = (String) execution.getVariable(CaseVariables.DIVISION_CODE);
+    if (division == null) {
+      throw new IllegalStateException("process " + key + " started without " + CaseVariables.DIVISION_CODE);
+    }
+    Date caseDue = (Date) execution.getVariable(CaseVariables.CASE_DUE);
+    long id =
+        cases.insert(
+            number,
+            kind.kind(),
+            execution.getProcessInstanceId(),
+            key,
+            (String) execution.getVariable(CaseVariables.TITLE),
+            (String) execution.getVariable(CaseVariables.CATEGORY_CODE),
+            division,
+            (String) execution.getVariable(CaseVariables.DEPARTMENT_CODE),
+            caseDue == null ? null : caseDue.toInstant(),
+            now);
+    execution.setProcessBusinessKey(number);
+    cases.insertEvent(id, CaseEventType.CREATED, null, null, actor(execution.getProcessEngineServices(), null), null, null, null, now);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Optional<Long> caseId = caseOf(task.getExecution());
+    if (caseId.isEmpty()) {
+      return;
+    }
+    long id = caseId.get();
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> {
+        String group = candidateGroup(task);
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        cases.insertTask(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
+            EngineClock.now(), due);
+        cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due,
+            (String) task.getVariable(CaseVariables.DIVISION_CODE),
+            (String) task.getVariable(CaseVariables.DEPARTMENT_CODE));
+      }
+      case EVENTNAME_ASSIGNMENT -> {
+        cases.taskAssignee(task.getId(), task.getAssignee());
+        cases.currentAssignee(id, task.getTaskDefinitionKey(), task.getAssignee());
+      }
+      case EVENTNAME_UPDATE -> {
+        cases.taskDue(task.getId(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+      }
+      case EVENTNAME_COMPLETE -> {
+        cases.deleteTask(task.getId());
+        String decision = (String) task.getVariable(CaseVariables.DECISION);
+        CaseEventType type = CaseEventType.forDecision(decision);
+        String note = (String) task.getVariable(CaseVariables.COMMENT);
+        if (type == CaseEventType.RATED) {
+          String rating = (String) task.getVariable(CaseVariables.RATING);
+          cases.rating(id, rating);
+          note = note == null ? rating : rating + ": " + note;
+        }
+        cases.insertEvent(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
+            decision, note, EngineClock.now());
+        cases.stepEnded(id);
+      }
+      case EVENTNAME_DELETE -> {
+        cases.deleteTask(task.getId());
+        cases.stepEnded(id);
+      }
+      default -> {}
+    }
+  }
+
+  /** Records a timeline entry from a BPMN expression, e.g. on a sequence flow. */
+  public void record(DelegateExecution execution, CaseEventType type, String note) {
+    caseOf(execution)
+        .ifPresent(id -> cases.insertEvent(id, type, execution.getCurrentActivityId(),
+            execution.getCurrentActivityName(), actor(execution.getProcessEngineServices(), null), null, null, note, EngineClock.now()));
+  }
+
+  private Optional<Long> caseOf(DelegateExecution execution) {
+    DelegateExecution root = execution.getProcessInstance();
+    while (root.getSuperExecution() != null) {
+      root = root.getSuperExecution().getProcessInstance();
+    }
+    return cases.idByProcessInstance(root.getId());
+  }
+
+  private static String candidateGroup(DelegateTask task) {
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        return link.getGroupId();
+      }
+    }
+    return null;
+  }
+
+  private static String processDefinitionKey(DelegateExecution execution) {
+    String definitionId = execution.getProcessDefinitionId();
+    return definitionId.substring(0, definitionId.indexOf(':'));
+  }
+
+  /** Who acted: the engine's authenticated user (REST, webapps), else the web user, else the assignee. */
+  static String actor(ProcessEngineServices services, DelegateTask task) {
+    Authentication engineUser = services.getIdentityService().getCurrentAuthentication();
+    if (engineUser != null && engineUser.getUserId() != null) {
+      return engineUser.getUserId();
+    }
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
+      return auth.getName();
+    }
+    return task == null ? null : task.getAssignee();
+  }
+}

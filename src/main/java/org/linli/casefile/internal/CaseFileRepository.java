@@ -1,0 +1,396 @@
+package org.linli.casefile.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.linli.casefile.CaseEvent;
+import org.linli.casefile.CaseEventType;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseStatus;
+import org.linli.casefile.CaseTask;
+import org.linli.casefile.Page;
+import org.linli.casefile.TaskFilter;
+import org.linli.organization.DivisionLevel;
+import org.linli.organization.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class CaseFileRepository {
+
+  private static final String CASE_COLUMNS =
+      "id, case_number, kind, process_instance_id, title, category_code, county_code, township_code,"
+          + " division_code, department_code, status, current_step, current_step_name, current_group,"
+          + " current_assignee, step_due, case_due, rating, opened_at, closed_at";
+
+  private static final String TASK_COLUMNS =
+      "t.task_id, t.activity_id, t.name, t.candidate_group, t.assignee, t.created_at, t.due_at, c.id,"
+          + " c.case_number, c.kind, c.title, c.category_code, c.division_code, c.department_code,"
+          + " c.process_instance_id";
+
+  private final JdbcClient jdbc;
+
+  CaseFileRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      String number,
+      String kind,
+      String processInstanceId,
+      String processDefinitionKey,
+      String title,
+      String categoryCode,
+      String divisionCode,
+      String departmentCode,
+      Instant caseDue,
+      Instant openedAt) {
+    jdbc.sql(
+            "insert into case_file (case_number, kind, process_instance_id, process_definition_key, title,"
+                + " category_code, county_code, township_code, division_code, department_code, status,"
+                + " case_due, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            number,
+            kind,
+            processInstanceId,
+            processDefinitionKey,
+            title,
+            categoryCode,
+            DivisionLevel.COUNTY.ancestorOf(divisionCode),
+            DivisionLevel.TOWNSHIP.ancestorOf(divisionCode),
+            divisionCode,
+            departmentCode,
+            CaseStatus.OPEN.name(),
+            ts(caseDue),
+            ts(openedAt))
+        .update();
+    return jdbc.sql("select id from case_file where case_number = ?").param(number).query(Long.class).single();
+  }
+
+  Optional<Long> idByProcessInstance(String processInstanceId) {
+    return jdbc.sql("select id from case_file where process_instance_id = ?")
+        .param(processInstanceId)
+        .query(Long.class)
+        .optional();
+  }
+
+  public Optional<CaseFile> byNumber(String number) {
+    return jdbc.sql("select " + CASE_COLUMNS + " from case_file where case_number = ?")
+        .param(number)
+        .query(CaseFileRepository::caseFile)
+        .optional();
+  }
+
+  public Optional<CaseFile> byId(long id) {
+    return jdbc.sql("select " + CASE_COLUMNS + " from case_file where id = ?")
+        .param(id)
+        .query(CaseFileRepository::caseFile)
+        .optional();
+  }
+
+  void stepStarted(
+      long caseId,
+      String step,
+      String stepName,
+      String group,
+      String assignee,
+      Instant due,
+      String divisionCode,
+      String departmentCode) {
+    jdbc.sql(
+            "update case_file set current_step = ?, current_step_name = ?, current_group = ?,"
+                + " current_assignee = ?, step_due = ?, county_code = ?, township_code = ?, division_code = ?,"
+                + " department_code = ? where id = ?")
+        .params(
+            step,
+            stepName,
+            group,
+            assignee,
+            ts(due),
+            DivisionLevel.COUNTY.ancestorOf(divisionCode),
+            DivisionLevel.TOWNSHIP.ancestorOf(divisionCode),
+            divisionCode,
+            departmentCode,
+            caseId)
+        .update();
+  }
+
+  void currentAssignee(long caseId, String step, String assignee) {
+    jdbc.sql("update case_file set current_assignee = ? where id = ? and current_step = ?")
+        .params(assignee, caseId, step)
+        .update();
+  }
+
+  /** After a step ends: the case shows the remaining open step with the earliest due time, or none. */
+  void stepEnded(long caseId) {
+    Optional<CaseTask> next =
+        jdbc.sql("select " + TASK_COLUMNS + " from case_task t join case_file c on c.id = t.case_id"
+                + " where t.case_id = ? order by t.due_at, t.created_at")
+            .param(caseId)
+            .query(CaseFileRepository::task)
+            .list()
+            .stream()
+            .findFirst();
+    jdbc.sql(
+            "update case_file set current_step = ?, current_step_name = ?, current_group = ?,"
+                + " current_assignee = ?, step_due = ? where id = ?")
+        .params(
+            next.map(CaseTask::activityId).orElse(null),
+            next.map(CaseTask::name).orElse(null),
+            next.map(CaseTask::candidateGroup).orElse(null),
+            next.map(CaseTask::assignee).orElse(null),
+            next.map(t -> ts(t.dueAt())).orElse(null),
+            caseId)
+        .update();
+  }
+
+  void close(long caseId, CaseStatus status, Instant at) {
+    jdbc.sql(
+            "update case_file set status = ?, closed_at = ?, current_step = null, current_step_name = null,"
+                + " current_group = null, current_assignee = null, step_due = null where id = ?")
+        .params(status.name(), ts(at), caseId)
+        .update();
+  }
+
+  void rating(long caseId, String rating) {
+    jdbc.sql("update case_file set rating = ? where id = ?").params(rating, caseId).update();
+  }
+
+  void insertTask(String taskId, long caseId, String activityId, String name, String group, String assignee, Instant created, Instant due) {
+    jdbc.sql(
+            "insert into case_task (task_id, case_id, activity_id, name, candidate_group, assignee, created_at,"
+                + " due_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(taskId, caseId, activityId, name, group, assignee, ts(created), ts(due))
+        .update();
+  }
+
+  void taskAssignee(String taskId, String assignee) {
+    jdbc.sql("update case_task set assignee = ? where task_id = ?").params(assignee, taskId).update();
+  }
+
+  void taskDue(String taskId, Instant due) {
+    jdbc.sql("update case_task set due_at = ? where task_id = ?").params(ts(due), taskId).update();
+  }
+
+  void deleteTask(String taskId) {
+    jdbc.sql("delete from case_task where task_id = ?").param(taskId).update();
+  }
+
+  public Optional<CaseTask> task(String taskId) {
+    return jdbc.sql("select " + TASK_COLUMNS + " from case_task t join case_file c on c.id = t.case_id where t.task_id = ?")
+        .param(taskId)
+        .query(CaseFileRepository::task)
+        .optional();
+  }
+
+  public List<CaseTask> openTasks(long caseId) {
+    return jdbc.sql("select " + TASK_COLUMNS + " from case_task t join case_file c on c.id = t.case_id"
+            + " where t.case_id = ? order by t.due_at, t.created_at")
+        .param(caseId)
+        .query(CaseFileRepository::task)
+        .list();
+  }
+
+  void insertEvent(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
+    jdbc.sql(
+            "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note,"
+                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), ts(at))
+        .update();
+  }
+
+  public List<CaseEvent> events(long caseId) {
+    return jdbc.sql(
+            "select id, type, step, step_name, actor, actor_group, decision, note, occurred_at from case_event"
+                + " where case_id = ? order by id")
+        .param(caseId)
+        .query(
+            (rs, i) ->
+                new CaseEvent(
+                    rs.getLong(1),
+                    CaseEventType.valueOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    instant(rs.getTimestamp(9))))
+        .list();
+  }
+
+  public Page<CaseTask> tasks(TaskFilter f, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (f.assignee() != null) {
+      where.append(" and t.assignee = ?");
+      params.add(f.assignee());
+    }
+    if (f.unassignedInGroups() != null) {
+      if (f.unassignedInGroups().isEmpty()) {
+        return new Page<>(List.of(), page, size, 0);
+      }
+      where.append(" and t.assignee is null and t.candidate_group in (")
+          .append(placeholders(f.unassignedInGroups().size()))
+          .append(")");
+      params.addAll(f.unassignedInGroups());
+    }
+    if (f.kind() != null) {
+      where.append(" and c.kind = ?");
+      params.add(f.kind());
+    }
+    if (f.categoryCode() != null) {
+      where.append(" and c.category_code = ?");
+      params.add(f.categoryCode());
+    }
+    if (f.activityId() != null) {
+      where.append(" and t.activity_id = ?");
+      params.add(f.activityId());
+    }
+    if (f.dueBefore() != null) {
+      where.append(" and t.due_at < ?");
+      params.add(ts(f.dueBefore()));
+    }
+    String from = " from case_task t join case_file c on c.id = t.case_id";
+    long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+    List<CaseTask> items =
+        jdbc.sql("select " + TASK_COLUMNS + from + where + " order by t.due_at, t.task_id limit ? offset ?")
+            .params(params)
+            .param(size)
+            .param((long) page * size)
+            .query(CaseFileRepository::task)
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  public Page<CaseFile> cases(CaseFilter f, int page, int size) {
+    StringBuilder where = new StringBuilder(" where ");
+    List<Object> params = new ArrayList<>();
+    if (!appendScope(f.scope(), where, params)) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    if (f.status() != null) {
+      where.append(" and status = ?");
+      params.add(f.status().name());
+    }
+    if (f.kind() != null) {
+      where.append(" and kind = ?");
+      params.add(f.kind());
+    }
+    if (f.categoryCode() != null) {
+      where.append(" and category_code = ?");
+      params.add(f.categoryCode());
+    }
+    if (f.divisionCode() != null) {
+      DivisionLevel level = DivisionLevel.ofCode(f.divisionCode());
+      String column = level == DivisionLevel.COUNTY ? "county_code" : level == DivisionLevel.TOWNSHIP ? "township_code" : "division_code";
+      where.append(" and ").append(column).append(" = ?");
+      params.add(f.divisionCode());
+    }
+    if (f.dueBefore() != null) {
+      where.append(" and step_due < ?");
+      params.add(ts(f.dueBefore()));
+    }
+    long total = jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
+    List<CaseFile> items =
+        jdbc.sql("select " + CASE_COLUMNS + " from case_file" + where + " order by step_due, id limit ? offset ?")
+            .params(params)
+            .param(size)
+            .param((long) page * size)
+            .query(CaseFileRepository::caseFile)
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** Appends the scope as an OR of equality matches, each served by an index; false if it is empty. */
+  private static boolean appendScope(Scope scope, StringBuilder where, List<Object> params) {
+    if (scope.everything()) {
+      where.append("1 = 1");
+      return true;
+    }
+    List<String> terms = new ArrayList<>();
+    for (DivisionLevel level : DivisionLevel.values()) {
+      var codes = scope.codesAt(level);
+      if (codes.isEmpty()) {
+        continue;
+      }
+      String column = level == DivisionLevel.COUNTY ? "county_code" : level == DivisionLevel.TOWNSHIP ? "township_code" : "division_code";
+      terms.add(column + " in (" + placeholders(codes.size()) + ")");
+      params.addAll(codes);
+    }
+    for (Scope.DepartmentRef d : scope.departments()) {
+      terms.add("(county_code = ? and department_code = ?)");
+      params.add(d.countyCode());
+      params.add(d.departmentCode());
+    }
+    if (terms.isEmpty()) {
+      return false;
+    }
+    where.append("(").append(String.join(" or ", terms)).append(")");
+    return true;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static CaseFile caseFile(ResultSet rs, int i) throws SQLException {
+    return new CaseFile(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        CaseStatus.valueOf(rs.getString(11)),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15),
+        instant(rs.getTimestamp(16)),
+        instant(rs.getTimestamp(17)),
+        rs.getString(18),
+        instant(rs.getTimestamp(19)),
+        instant(rs.getTimestamp(20)));
+  }
+
+  private static CaseTask task(ResultSet rs, int i) throws SQLException {
+    return new CaseTask(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        instant(rs.getTimestamp(6)),
+        instant(rs.getTimestamp(7)),
+        rs.getLong(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13),
+        rs.getString(14),
+        rs.getString(15));
+  }
+
+  static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

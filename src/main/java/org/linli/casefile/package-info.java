@@ -1,0 +1,2 @@
+/** The case record above each process instance: number, status, owner, deadlines, timeline. */
+package org.linli.casefile;

@@ -1,0 +1,177 @@
+package org.linli.organization;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.linli.organization.internal.IdentityMirror;
+import org.linli.organization.internal.OrganizationRepository;
+import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation model: reads for every feature, and writes that keep the engine's identity in step. */
+@Service
+public class OrganizationService {
+
+  private final OrganizationRepository repository;
+  private final IdentityMirror identity;
+
+  OrganizationService(OrganizationRepository repository, IdentityMirror identity) {
+    this.repository = repository;
+    this.identity = identity;
+  }
+
+  public boolean isEmpty() {
+    return !repository.hasDivisions();
+  }
+
+  public Optional<Division> division(String code) {
+    return code == null ? Optional.empty() : repository.division(code);
+  }
+
+  public List<Division> divisions() {
+    return repository.divisions();
+  }
+
+  public List<Department> departments() {
+    return repository.departments();
+  }
+
+  public Optional<Department> department(String countyCode, String code) {
+    return repository.department(countyCode, code);
+  }
+
+  public Optional<StaffMember> staff(String username) {
+    return repository.staff(username);
+  }
+
+  public List<RoleAssignment> roles(String username) {
+    return repository.roles(username);
+  }
+
+  public Set<String> groupsOf(String username) {
+    Set<String> groups = new LinkedHashSet<>();
+    for (RoleAssignment a : repository.roles(username)) {
+      groups.add(a.candidateGroup());
+    }
+    return groups;
+  }
+
+  public Scope scopeOf(String username) {
+    return Scope.of(repository.roles(username));
+  }
+
+  /** Active staff in a candidate group, for notifications. */
+  public List<StaffMember> membersOf(String candidateGroup) {
+    return repository.membersOf(candidateGroup);
+  }
+
+  @Transactional
+  public Division addDivision(Division d) {
+    List<FieldError> errors = new ArrayList<>();
+    DivisionLevel level = DivisionLevel.ofCode(d.code());
+    if (level == null) {
+      errors.add(new FieldError("code", "must be a statistical code of 6, 9 or 12 digits"));
+    } else if (level != d.kind().level()) {
+      errors.add(new FieldError("kind", d.kind() + " needs a " + d.kind().level().codeLength() + "-digit code"));
+    }
+    if (d.name() == null || d.name().isBlank()) {
+      errors.add(new FieldError("name", "must not be blank"));
+    }
+    if (level != null && level != DivisionLevel.COUNTY) {
+      String expectedParent = level == DivisionLevel.VILLAGE ? d.code().substring(0, 9) : d.code().substring(0, 6);
+      if (!expectedParent.equals(d.parentCode()) || repository.division(expectedParent).isEmpty()) {
+        errors.add(new FieldError("parentCode", "must be the existing division " + expectedParent));
+      }
+    }
+    if (level != null && repository.division(d.code()).isPresent()) {
+      errors.add(new FieldError("code", "division " + d.code() + " exists already"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    repository.insertDivision(d);
+    return d;
+  }
+
+  @Transactional
+  public Department addDepartment(Department d) {
+    if (division(d.countyCode()).filter(x -> x.level() == DivisionLevel.COUNTY).isEmpty()) {
+      throw new InvalidInputException("countyCode", "must be an existing county");
+    }
+    if (d.code() == null || !d.code().matches("[a-z0-9]{1,16}")) {
+      throw new InvalidInputException("code", "must be 1-16 lower-case letters or digits");
+    }
+    if (repository.department(d.countyCode(), d.code()).isPresent()) {
+      throw new InvalidInputException("code", "department " + d.code() + " exists already");
+    }
+    repository.insertDepartment(d);
+    return d;
+  }
+
+  /** Creates or updates a member of staff; a new one needs a password. */
+  @Transactional
+  public StaffMember saveStaff(StaffMember s, String password) {
+    if (s.username() == null || !s.username().matches("[a-z][a-z0-9._-]{1,63}")) {
+      throw new InvalidInputException("username", "must be 2-64 lower-case letters, digits, '.', '_' or '-'");
+    }
+    if (s.name() == null || s.name().isBlank()) {
+      throw new InvalidInputException("name", "must not be blank");
+    }
+    if (repository.staff(s.username()).isEmpty() && (password == null || password.isBlank())) {
+      throw new InvalidInputException("password", "a new member of staff needs a password");
+    }
+    repository.upsertStaff(s);
+    identity.saveUser(s, password);
+    return s;
+  }
+
+  /** Gives a member of staff a role at a place; the engine group follows. */
+  @Transactional
+  public void assignRole(String username, RoleAssignment a) {
+    if (repository.staff(username).isEmpty()) {
+      throw new InvalidInputException("username", "no member of staff " + username);
+    }
+    String groupName = validate(a);
+    if (repository.insertRole(username, a)) {
+      identity.join(username, a.candidateGroup(), groupName);
+    }
+  }
+
+  private String groupLabel(RoleAssignment a, String place) {
+    String role =
+        switch (a.role()) {
+          case CASEWORKER -> "村社区工作者";
+          case GRID_WORKER -> "网格员";
+          case TOWNSHIP_OFFICER -> "乡镇街道";
+          case DEPARTMENT_OFFICER -> "部门";
+          case SUPERVISOR -> "督查";
+          case DESIGNER -> "流程设计";
+          case ADMIN -> "系统管理员";
+        };
+    return place == null ? role : place + " · " + role;
+  }
+
+  private String validate(RoleAssignment a) {
+    if (!a.role().isPlaced()) {
+      return groupLabel(a, null);
+    }
+    Division division =
+        division(a.divisionCode())
+            .orElseThrow(() -> new InvalidInputException("divisionCode", "no division " + a.divisionCode()));
+    if (a.role().level() != null && a.role().level() != division.level()) {
+      throw new InvalidInputException(
+          "divisionCode", a.role() + " is held at a " + a.role().level().name().toLowerCase() + ", not " + division.name());
+    }
+    if (a.role() == Role.DEPARTMENT_OFFICER) {
+      Department dept =
+          department(division.code(), a.departmentCode())
+              .orElseThrow(() -> new InvalidInputException("departmentCode", "no department " + a.departmentCode()));
+      return groupLabel(a, division.name() + dept.name());
+    }
+    return groupLabel(a, division.name());
+  }
+}

@@ -1,0 +1,40 @@
+package org.linli.organization;
+
+/** Roles staff hold at a place. Each maps to one candidate group per place (see {@link CandidateGroups}). */
+public enum Role {
+  /** 村社区工作者: signs for, handles, replies, calls back. */
+  CASEWORKER("caseworker", DivisionLevel.VILLAGE),
+  /** 网格员: reports from the street, does visits. */
+  GRID_WORKER("gridworker", DivisionLevel.VILLAGE),
+  /** 乡镇/街道 officer: dispatches, reviews, approves extensions. */
+  TOWNSHIP_OFFICER("township", DivisionLevel.TOWNSHIP),
+  /** 县级部门 officer: handles dispatched work; held at a county for one department. */
+  DEPARTMENT_OFFICER("dept", DivisionLevel.COUNTY),
+  /** 督查: watches overdue cases of a county or township. */
+  SUPERVISOR("supervisor", null),
+  /** Edits and deploys BPMN, DMN and forms. */
+  DESIGNER("designer", null),
+  /** Runs the service; the engine's administrator group. */
+  ADMIN("camunda-admin", null);
+
+  private final String groupPrefix;
+  private final DivisionLevel level;
+
+  Role(String groupPrefix, DivisionLevel level) {
+    this.groupPrefix = groupPrefix;
+    this.level = level;
+  }
+
+  public String groupPrefix() {
+    return groupPrefix;
+  }
+
+  /** The level the role is held at, or null for roles held at any level or at none. */
+  public DivisionLevel level() {
+    return level;
+  }
+
+  public boolean isPlaced() {
+    return this != DESIGNER && this != ADMIN;
+  }
+}

@@ -1,0 +1,65 @@
+package org.linli.organization;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cases a user may see: those in the subtrees of the divisions they hold roles at, and those
+ * handled by their department. Administrators see everything.
+ */
+public record Scope(boolean everything, Set<String> divisionCodes, Set<DepartmentRef> departments) {
+
+  /** A department of a county. */
+  public record DepartmentRef(String countyCode, String departmentCode) {}
+
+  public static final Scope NOTHING = new Scope(false, Set.of(), Set.of());
+  public static final Scope EVERYTHING = new Scope(true, Set.of(), Set.of());
+
+  public static Scope of(List<RoleAssignment> roles) {
+    Set<String> divisions = new HashSet<>();
+    Set<DepartmentRef> departments = new HashSet<>();
+    for (RoleAssignment a : roles) {
+      switch (a.role()) {
+        case ADMIN -> {
+          return EVERYTHING;
+        }
+        case DESIGNER -> {}
+        case DEPARTMENT_OFFICER -> departments.add(new DepartmentRef(a.divisionCode(), a.departmentCode()));
+        default -> divisions.add(a.divisionCode());
+      }
+    }
+    return new Scope(false, Set.copyOf(divisions), Set.copyOf(departments));
+  }
+
+  public boolean isEmpty() {
+    return !everything && divisionCodes.isEmpty() && departments.isEmpty();
+  }
+
+  /** Whether a case at the given village (or township) code, handled by the given department, is in scope. */
+  public boolean covers(String divisionCode, String departmentCode) {
+    if (everything) {
+      return true;
+    }
+    for (String code : divisionCodes) {
+      if (divisionCode != null && divisionCode.startsWith(code)) {
+        return true;
+      }
+    }
+    if (departmentCode != null && divisionCode != null) {
+      String county = DivisionLevel.COUNTY.ancestorOf(divisionCode);
+      return departments.contains(new DepartmentRef(county, departmentCode));
+    }
+    return false;
+  }
+
+  public Set<String> codesAt(DivisionLevel level) {
+    Set<String> out = new HashSet<>();
+    for (String code : divisionCodes) {
+      if (DivisionLevel.ofCode(code) == level) {
+        out.add(code);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,12 @@
+package org.linli.security;
+
+import java.util.Set;
+import org.linli.organization.Scope;
+
+/** The signed-in user: who, in which candidate groups, and which cases they may see. */
+public record LinliUser(String username, String name, Set<String> groups, Scope scope) {
+
+  public boolean inGroup(String group) {
+    return group != null && groups.contains(group);
+  }
+}

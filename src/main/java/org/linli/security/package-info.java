@@ -1,0 +1,2 @@
+/** Authentication against the engine's identity service, the current user and their area. */
+package org.linli.security;

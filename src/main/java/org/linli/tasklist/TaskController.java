@@ -1,0 +1,69 @@
+package org.linli.tasklist;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
+import org.linli.casefile.Page;
+import org.linli.security.CurrentUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/tasks")
+@Tag(name = "任务 Tasks", description = "The caseworker's queues and step actions")
+class TaskController {
+
+  private final TaskActions tasks;
+  private final CurrentUser currentUser;
+
+  TaskController(TaskActions tasks, CurrentUser currentUser) {
+    this.tasks = tasks;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping
+  @Operation(summary = "My tasks (queue=MINE) or my groups' unclaimed tasks (queue=GROUP), by due time")
+  Page<TaskView> list(
+      @RequestParam(defaultValue = "MINE") TaskActions.Queue queue,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String category,
+      @RequestParam(required = false) String step,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    return tasks.list(currentUser.get(), queue, kind, category, step, dueBefore, overdue, page, size);
+  }
+
+  @GetMapping("/{id}")
+  TaskView get(@PathVariable String id) {
+    return tasks.get(currentUser.get(), id);
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskView claim(@PathVariable String id) {
+    return tasks.claim(currentUser.get(), id);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskView unclaim(@PathVariable String id) {
+    return tasks.unclaim(currentUser.get(), id);
+  }
+
+  @PostMapping("/{id}/complete")
+  @Operation(summary = "Complete a step with a decision; the step lists the decisions it offers")
+  ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody StepInput input) {
+    tasks.complete(currentUser.get(), id, input);
+    return ResponseEntity.noContent().build();
+  }
+}

@@ -1,0 +1,30 @@
+package org.linli.tasklist;
+
+import java.time.Instant;
+import java.util.List;
+import org.linli.casefile.CaseTask;
+
+/** A task as the API shows it. */
+public record TaskView(
+    String id,
+    String step,
+    String name,
+    String candidateGroup,
+    String assignee,
+    Instant createdAt,
+    Instant dueAt,
+    boolean overdue,
+    String caseNumber,
+    String kind,
+    String title,
+    String categoryCode,
+    String divisionCode,
+    String departmentCode,
+    List<String> decisions) {
+
+  static TaskView of(CaseTask t, Instant now, List<String> decisions) {
+    return new TaskView(t.taskId(), t.activityId(), t.name(), t.candidateGroup(), t.assignee(), t.createdAt(),
+        t.dueAt(), t.isOverdue(now), t.caseNumber(), t.kind(), t.title(), t.categoryCode(), t.divisionCode(),
+        t.departmentCode(), decisions);
+  }
+}
