@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The reopening (发回重办) on the "not satisfied" and "redo" flows of the request process. */
 @Component("requestLoop")
-class RequestLoop {
+public class RequestLoop {
 
   private final CaseFiles cases;
 
