@@ -29,12 +29,7 @@ public class ResidentRatings {
 
   @Transactional
   public void rate(String token, String ratingValue, String comment) {
-    Rating rating;
-    try {
-      rating = Rating.valueOf(ratingValue);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidInputException("rating", "应为 SATISFIED、BASICALLY_SATISFIED 或 NOT_SATISFIED");
-    }
+    Rating rating = Rating.parse(ratingValue);
     String note = comment == null || comment.isBlank() ? null : comment.strip();
     if (note != null && note.length() > 2000) {
       throw new InvalidInputException("comment", "最多2000字 at most 2000 characters");

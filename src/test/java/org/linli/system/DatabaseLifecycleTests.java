@@ -21,14 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DatabaseLifecycleTests {
 
   static ConfigurableApplicationContext start(String url, String... profiles) {
+    // command-line arguments: they outrank the test profile's and the PostgreSQL run's data source
     return new SpringApplicationBuilder(LinliApplication.class)
         .profiles(profiles)
-        .properties(
-            "spring.datasource.url=" + url,
-            "server.port=0",
-            "camunda.bpm.generate-unique-process-engine-name=true",
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+        .run(
+            "--spring.datasource.url=" + url,
+            "--server.port=0",
+            "--camunda.bpm.generate-unique-process-engine-name=true",
+            "--camunda.bpm.job-execution.enabled=false");
   }
 
   static long count(ConfigurableApplicationContext ctx, String sql) {
@@ -36,10 +36,11 @@ class DatabaseLifecycleTests {
   }
 
   @Test
-  void freshThenExistingDatabase() {
+  void freshThenExistingDatabase() throws Exception {
     String url = TestDatabase.freshDatabase("linli_lifecycle");
     try (var ctx = start(url, "test")) {
       assertThat(count(ctx, "select count(*) from \"linli_schema_history\" where \"success\"")).isGreaterThanOrEqualTo(3);
+      assertThat(ctx.getBean(javax.sql.DataSource.class).getConnection().getMetaData().getURL()).startsWith(url.split(";")[0]);
       assertThat(count(ctx, "select count(*) from division")).as("no demo profile, no demo data").isZero();
     }
     try (var ctx = start(url, "test", "demo")) {
@@ -64,6 +65,7 @@ class DatabaseLifecycleTests {
         .setJdbcPassword("")
         .setJdbcDriver(TestDatabase.isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver")
         .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setHistory(ProcessEngineConfiguration.HISTORY_FULL)
         .setProcessEngineName("engine-first")
         .setJobExecutorActivate(false);
     ProcessEngine bare = config.buildProcessEngine();

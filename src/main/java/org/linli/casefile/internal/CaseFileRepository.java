@@ -288,8 +288,10 @@ public class CaseFileRepository {
     }
     if (f.divisionCode() != null) {
       DivisionLevel level = DivisionLevel.ofCode(f.divisionCode());
-      String column = level == DivisionLevel.COUNTY ? "county_code" : level == DivisionLevel.TOWNSHIP ? "township_code" : "division_code";
-      where.append(" and ").append(column).append(" = ?");
+      if (level == null) {
+        throw new org.linli.system.InvalidInputException("division", "must be a 6, 9 or 12-digit division code");
+      }
+      where.append(" and ").append(column(level)).append(" = ?");
       params.add(f.divisionCode());
     }
     if (f.dueBefore() != null) {
@@ -319,8 +321,7 @@ public class CaseFileRepository {
       if (codes.isEmpty()) {
         continue;
       }
-      String column = level == DivisionLevel.COUNTY ? "county_code" : level == DivisionLevel.TOWNSHIP ? "township_code" : "division_code";
-      terms.add(column + " in (" + placeholders(codes.size()) + ")");
+      terms.add(column(level) + " in (" + placeholders(codes.size()) + ")");
       params.addAll(codes);
     }
     for (Scope.DepartmentRef d : scope.departments()) {
@@ -333,6 +334,15 @@ public class CaseFileRepository {
     }
     where.append("(").append(String.join(" or ", terms)).append(")");
     return true;
+  }
+
+  /** The case_file column that holds a case's division at this level. */
+  private static String column(DivisionLevel level) {
+    return switch (level) {
+      case COUNTY -> "county_code";
+      case TOWNSHIP -> "township_code";
+      case VILLAGE -> "division_code";
+    };
   }
 
   private static String placeholders(int n) {

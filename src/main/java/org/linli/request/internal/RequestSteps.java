@@ -120,7 +120,7 @@ class RequestSteps implements StepCompleter {
       }
       case REFUSE -> require(comment, "comment", "请说明不同意的理由 give the reason for refusing");
       case RATE -> {
-        Rating rating = rating(in.rating());
+        Rating rating = Rating.parse(in.rating());
         if (rating == Rating.NOT_SATISFIED) {
           require(comment, "comment", "请说明不满意的原因 say why the resident is not satisfied");
         }
@@ -130,14 +130,6 @@ class RequestSteps implements StepCompleter {
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     }
     return v;
-  }
-
-  static Rating rating(String value) {
-    try {
-      return Rating.valueOf(value);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new InvalidInputException("rating", "应为 SATISFIED、BASICALLY_SATISFIED 或 NOT_SATISFIED");
-    }
   }
 
   /** A new unit takes the request: it gets its own handler and a fresh handling limit. */
