@@ -9,6 +9,7 @@ import java.util.Set;
  * @param assignee tasks assigned to this user (the "mine" queue)
  * @param unassignedInGroups unclaimed tasks of these candidate groups (the "group" queue)
  * @param dueBefore due strictly before this moment; {@code overdue} sets it to now
+ * @param latestDueFirst sort by due time descending instead of ascending
  */
 public record TaskFilter(
     String assignee,
@@ -16,4 +17,5 @@ public record TaskFilter(
     String kind,
     String categoryCode,
     String activityId,
-    Instant dueBefore) {}
+    Instant dueBefore,
+    boolean latestDueFirst) {}

@@ -43,13 +43,13 @@ public class TaskActions {
 
   public Page<TaskView> list(
       LinliUser user, Queue queue, String kind, String category, String step, Instant dueBefore, boolean overdue,
-      int page, int size) {
+      boolean latestDueFirst, int page, int size) {
     Instant now = EngineClock.now();
     Instant before = overdue && (dueBefore == null || now.isBefore(dueBefore)) ? now : dueBefore;
     TaskFilter filter =
         queue == Queue.MINE
-            ? new TaskFilter(user.username(), null, kind, category, step, before)
-            : new TaskFilter(null, user.groups(), kind, category, step, before);
+            ? new TaskFilter(user.username(), null, kind, category, step, before, latestDueFirst)
+            : new TaskFilter(null, user.groups(), kind, category, step, before, latestDueFirst);
     Page<CaseTask> tasks = cases.tasks(filter, page, size);
     return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
         tasks.page(), tasks.size(), tasks.total());

@@ -1,10 +1,12 @@
 package org.linli.tasklist;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import org.linli.casefile.Page;
 import org.linli.security.CurrentUser;
@@ -40,9 +42,11 @@ class TaskController {
       @RequestParam(required = false) String step,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
       @RequestParam(defaultValue = "false") boolean overdue,
+      @Parameter(description = "due (soonest first, the default) or -due (latest first)")
+          @RequestParam(defaultValue = "due") @Pattern(regexp = "-?due") String sort,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    return tasks.list(currentUser.get(), queue, kind, category, step, dueBefore, overdue, page, size);
+    return tasks.list(currentUser.get(), queue, kind, category, step, dueBefore, overdue, sort.startsWith("-"), page, size);
   }
 
   @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package org.linli.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -209,6 +210,20 @@ class RequestApiTests {
     assertThat(late.get("overdue")).isEqualTo(true);
     assertThat(items(call("liu.yang", HttpMethod.GET, "/api/cases?overdue=true&size=200", null)))
         .anyMatch(c -> number.equals(c.get("caseNumber")));
+  }
+
+  @Test
+  void tasksSortByDueTimeEitherWay() {
+    call("li.qiang", HttpMethod.POST, "/api/requests", intake("330106002001"));
+    Map<String, Object> township = new java.util.HashMap<>(intake("330106002001"));
+    township.put("categoryCode", "road");
+    call("li.qiang", HttpMethod.POST, "/api/requests", township);
+    java.util.function.Function<String, List<Instant>> dues = sort ->
+        items(call("wang.fang", HttpMethod.GET, "/api/tasks?queue=GROUP&size=200&sort=" + sort, null)).stream()
+            .map(t -> Instant.parse((String) t.get("dueAt"))).toList();
+    assertThat(dues.apply("due")).isSorted().isNotEmpty();
+    assertThat(dues.apply("-due")).isSortedAccordingTo(java.util.Comparator.reverseOrder()).isNotEmpty();
+    assertThat(call("wang.fang", HttpMethod.GET, "/api/tasks?sort=name", null).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
   }
 
   @Test

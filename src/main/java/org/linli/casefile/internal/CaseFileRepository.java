@@ -259,7 +259,7 @@ public class CaseFileRepository {
     String from = " from case_task t join case_file c on c.id = t.case_id";
     long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
     List<CaseTask> items =
-        jdbc.sql("select " + TASK_COLUMNS + from + where + " order by t.due_at, t.task_id limit ? offset ?")
+        jdbc.sql("select " + TASK_COLUMNS + from + where + " order by t.due_at" + (f.latestDueFirst() ? " desc" : "") + ", t.task_id limit ? offset ?")
             .params(params)
             .param(size)
             .param((long) page * size)
