@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.linli.support.LinliIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,5 +76,12 @@ class PlatformTests {
     assertThat(identity.createGroupQuery().groupId("dept-zj@330106").singleResult().getName()).contains("住房和城乡建设局");
     assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(u -> u.getId()).contains("admin");
     assertThat(identity.checkPassword("wang.fang", "demo")).isTrue();
+    // what the webapps ask at log-in
+    var authorizations = engine.getAuthorizationService();
+    assertThat(authorizations.isUserAuthorized("admin", List.of("camunda-admin"), Permissions.ACCESS, Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(authorizations.isUserAuthorized("wang.fang", List.of("linli-staff", "caseworker@330106002001"), Permissions.ACCESS,
+        Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(authorizations.isUserAuthorized("wang.fang", List.of("linli-staff", "caseworker@330106002001"), Permissions.ACCESS,
+        Resources.APPLICATION, "cockpit")).isFalse();
   }
 }

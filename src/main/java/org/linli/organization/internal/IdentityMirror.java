@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.linli.organization.CandidateGroups;
@@ -61,8 +62,14 @@ public class IdentityMirror {
     }
     Group group = identity.newGroup(groupId);
     group.setName(groupName);
-    group.setType(GROUP_TYPE);
+    group.setType(Groups.CAMUNDA_ADMIN.equals(groupId) ? Groups.GROUP_TYPE_SYSTEM : GROUP_TYPE);
     identity.saveGroup(group);
+    if (Groups.CAMUNDA_ADMIN.equals(groupId)) {
+      // as Camunda's own admin set-up does: every resource, every permission
+      for (Resources resource : Resources.values()) {
+        grant(groupId, resource, Authorization.ANY, Permissions.ALL);
+      }
+    }
     if (CandidateGroups.STAFF.equals(groupId)) {
       grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
