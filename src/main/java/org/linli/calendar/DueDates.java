@@ -1,7 +1,6 @@
 package org.linli.calendar;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
@@ -34,9 +33,5 @@ public class DueDates {
   /** Calendar time, for emergencies: minutes from now, weekends and holidays included. */
   public Date minutes(int minutes) {
     return Date.from(EngineClock.now().plus(Duration.ofMinutes(minutes)));
-  }
-
-  public Instant now() {
-    return EngineClock.now();
   }
 }

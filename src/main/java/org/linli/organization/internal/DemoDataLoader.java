@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.List;
 import org.linli.organization.Department;
 import org.linli.organization.Division;
-import org.linli.organization.DivisionKind;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Role;
 import org.linli.organization.RoleAssignment;
@@ -78,9 +77,5 @@ class DemoDataLoader implements ApplicationRunner {
         data.departments().size(),
         data.staff().size(),
         data.password());
-  }
-
-  static boolean isVillage(Division d) {
-    return d.kind() == DivisionKind.VILLAGE || d.kind() == DivisionKind.COMMUNITY;
   }
 }
