@@ -15,7 +15,11 @@ class ModularityTests {
   }
 
   @Test
-  void writesTheModuleDocumentation() {
-    new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+  void writesTheModuleDocumentation() throws Exception {
+    Documenter documenter = new Documenter(MODULES);
+    documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    java.nio.file.Path diagram = java.nio.file.Path.of("target", "spring-modulith-docs", "components.puml");
+    org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(diagram))
+        .contains("\"Casefile\"", "\"Request\"", "\"Organization\"", "Rel(LinliApplication.LinliApplication.Request, LinliApplication.LinliApplication.Casefile");
   }
 }
