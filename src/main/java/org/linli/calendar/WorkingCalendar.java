@@ -134,6 +134,49 @@ public class WorkingCalendar {
     return plusWorkingTime(from, Duration.ofHours(hours));
   }
 
+  /**
+   * The latest moment from which {@code duration} of office time remains until {@code to}: with a
+   * due time at the close of a day, one working day before it is the opening of that day.
+   */
+  public Instant minusWorkingTime(Instant to, Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("working time must not be negative: " + duration);
+    }
+    Duration left = duration;
+    ZonedDateTime t = to.atZone(zone);
+    LocalDate day = t.toLocalDate();
+    while (true) {
+      if (isWorkingDay(day)) {
+        for (int i = periods.size() - 1; i >= 0; i--) {
+          CalendarProperties.Period p = periods.get(i);
+          ZonedDateTime start = day.atTime(p.start()).atZone(zone);
+          ZonedDateTime end = day.atTime(p.end()).atZone(zone);
+          if (!t.isAfter(start)) {
+            continue;
+          }
+          ZonedDateTime finish = t.isBefore(end) ? t : end;
+          Duration available = Duration.between(start, finish);
+          if (left.compareTo(available) <= 0) {
+            return finish.minus(left).toInstant();
+          }
+          left = left.minus(available);
+          t = start;
+        }
+      }
+      day = day.minusDays(1);
+      t = day.plusDays(1).atStartOfDay(zone);
+    }
+  }
+
+  /** Office time in one working day. */
+  public Duration workingDayLength() {
+    Duration total = Duration.ZERO;
+    for (CalendarProperties.Period p : periods) {
+      total = total.plus(Duration.between(p.start(), p.end()));
+    }
+    return total;
+  }
+
   /** Office time between two moments (zero if {@code to} is not after {@code from}). */
   public Duration workingTimeBetween(Instant from, Instant to) {
     if (!to.isAfter(from)) {

@@ -17,6 +17,8 @@ public enum CaseEventType {
   REOPENED,
   CLOSED,
   REMINDED,
+  /** A step passed its due time (marked once, by its timer or by the sweep). */
+  OVERDUE,
   URGED,
   /** A step completed with a decision that has no event of its own. */
   COMPLETED;

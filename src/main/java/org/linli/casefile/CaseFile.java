@@ -23,7 +23,12 @@ public record CaseFile(
     Instant caseDue,
     String rating,
     Instant openedAt,
-    Instant closedAt) {
+    Instant closedAt,
+    String priority,
+    Instant warnAt,
+    DeadlineState deadlineState,
+    Instant urgedAt,
+    String urgedBy) {
 
   public boolean isOverdue(Instant now) {
     return status == CaseStatus.OPEN && stepDue != null && stepDue.isBefore(now);

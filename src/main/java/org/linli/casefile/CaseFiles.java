@@ -1,7 +1,9 @@
 package org.linli.casefile;
 
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
+import org.linli.system.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.internal.CaseFileListener;
 import org.linli.casefile.internal.CaseFileRepository;
@@ -58,6 +60,40 @@ public class CaseFiles {
 
   public Page<CaseFile> cases(CaseFilter filter, int page, int size) {
     return repository.cases(filter, page, size);
+  }
+
+  /** Records a timeline entry that no step completion records, such as a reminder or an urging. */
+  public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String note) {
+    repository.insertEvent(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
+  }
+
+  /** Recomputes an open case's colour now; returns it, or empty for a closed case. */
+  public Optional<DeadlineState> refreshDeadlineState(long caseId) {
+    return Optional.ofNullable(repository.refreshDeadlineState(caseId, EngineClock.now()));
+  }
+
+  /** Moves a whole case's due time, for example when its handling step is extended. */
+  public void changeCaseDue(long caseId, Instant due, Instant warnAt) {
+    repository.changeCaseDue(caseId, due, warnAt);
+    repository.refreshDeadlineState(caseId, EngineClock.now());
+  }
+
+  /** Open cases whose own warning or due time has passed while their colour does not show it. */
+  public List<Long> casesBehindTheClock(int limit) {
+    return repository.casesBehindTheClock(EngineClock.now(), limit);
+  }
+
+  /**
+   * Flags an open case as urged by {@code by}; false when it is closed or was already urged at or
+   * after {@code since}, so that a repeated or concurrent urging is recorded once.
+   */
+  public boolean markUrged(long caseId, String by, Instant since) {
+    return repository.urge(caseId, by, EngineClock.now(), since);
+  }
+
+  /** The case an execution belongs to (a called process belongs to its caller's case). */
+  public Optional<Long> caseIdOf(DelegateExecution execution) {
+    return listener.caseOf(execution);
   }
 
   /** For BPMN: {@code ${caseFiles.record(execution, 'REOPENED', null)}} on a sequence flow. */

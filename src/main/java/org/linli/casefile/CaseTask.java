@@ -18,9 +18,14 @@ public record CaseTask(
     String categoryCode,
     String divisionCode,
     String departmentCode,
-    String processInstanceId) {
+    String processInstanceId,
+    Instant warnAt) {
 
   public boolean isOverdue(Instant now) {
     return dueAt != null && dueAt.isBefore(now);
+  }
+
+  public DeadlineState deadlineState(Instant now) {
+    return DeadlineState.at(now, warnAt, dueAt);
   }
 }

@@ -18,4 +18,10 @@ public final class CaseVariables {
   /** Free text that goes with a decision: a reason, a reply, a note. */
   public static final String COMMENT = "comment";
   public static final String RATING = "rating";
+  /** NORMAL or URGENT. */
+  public static final String PRIORITY = "priority";
+  /** java.util.Date: when the whole case turns yellow. */
+  public static final String CASE_WARN_AT = "caseWarnAt";
+  /** java.util.Date, local to a user task: when the step turns yellow (see the deadlines bean). */
+  public static final String STEP_WARN_AT = "stepWarnAt";
 }

@@ -69,6 +69,21 @@ public class OrganizationService {
     return repository.membersOf(candidateGroup);
   }
 
+  /**
+   * The supervisors who watch a place: those of its township or street if it has any, else those
+   * of its county.
+   */
+  public String supervisorGroupFor(String divisionCode) {
+    DivisionLevel level = DivisionLevel.ofCode(divisionCode);
+    if (level != null && level != DivisionLevel.COUNTY) {
+      String township = CandidateGroups.supervisors(DivisionLevel.TOWNSHIP.ancestorOf(divisionCode));
+      if (!membersOf(township).isEmpty()) {
+        return township;
+      }
+    }
+    return CandidateGroups.supervisors(DivisionLevel.COUNTY.ancestorOf(divisionCode));
+  }
+
   @Transactional
   public Division addDivision(Division d) {
     List<FieldError> errors = new ArrayList<>();

@@ -34,4 +34,5 @@ public record IntakeForm(
             message = "应为手机号或带区号的固话 a mobile number or a landline with area code")
         String residentPhone,
     @Email(message = "邮箱格式不正确 not an e-mail address") @Size(max = 254) String residentEmail,
-    Channel channel) {}
+    Channel channel,
+    @Pattern(regexp = "NORMAL|URGENT", message = "紧急程度应为 NORMAL 或 URGENT priority is NORMAL or URGENT") String priority) {}

@@ -50,9 +50,6 @@ public class RequestCategories {
     if (c.handlingLevel() == null) {
       errors.add(new FieldError("handlingLevel", "must be VILLAGE, TOWNSHIP or DEPARTMENT"));
     }
-    if (c.timeLimitDays() < 1 || c.timeLimitDays() > 60) {
-      errors.add(new FieldError("timeLimitDays", "must be 1 to 60 working days"));
-    }
     boolean knownDepartment =
         c.departmentCode() != null
             && organization.departments().stream().anyMatch(d -> d.code().equals(c.departmentCode()));

@@ -3,8 +3,8 @@ package org.linli.request;
 import org.linli.organization.Routing;
 
 /**
- * A kind of request, with the level that handles it first, the department it belongs to, and its
- * handling time limit in working days.
+ * A kind of request, with the level that handles it first and the department it belongs to. Its
+ * time limits come from {@code bpmn/request-time-limits.dmn}, by category and type.
  */
 public record RequestCategory(
     String code,
@@ -13,7 +13,6 @@ public record RequestCategory(
     Type type,
     Routing.Level handlingLevel,
     String departmentCode,
-    int timeLimitDays,
     int sortOrder,
     boolean active) {
 

@@ -1,69 +1,86 @@
 package org.linli.request;
 
+import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.calendar.WorkingCalendar;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimit;
+import org.linli.deadline.TimeLimits;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
-/** Due dates of the request steps, on the working-day calendar; called from the BPMN. */
+/**
+ * The request-specific deadlines, on top of the time-limit table: the handling due time that a
+ * unit keeps through extension reviews, the whole case's due time, and the rules (return window,
+ * extension notice and maximum) that steps check.
+ */
 @Component("requestDeadlines")
 public class RequestDeadlines {
 
-  private final WorkingCalendar calendar;
-  private final RequestProperties limits;
+  /** Rules in the time-limit table besides the steps. */
+  public static final String RULE_RETURN_WINDOW = "return-window";
+  public static final String RULE_EXTENSION_NOTICE = "extension-notice";
+  public static final String RULE_EXTENSION_MAX = "extension-max";
 
-  RequestDeadlines(WorkingCalendar calendar, RequestProperties limits) {
-    this.calendar = calendar;
+  private final Deadlines deadlines;
+  private final TimeLimits limits;
+
+  RequestDeadlines(Deadlines deadlines, TimeLimits limits) {
+    this.deadlines = deadlines;
     this.limits = limits;
   }
 
-  public Date signDue() {
-    return workingDays(limits.signDays());
-  }
-
-  public Date dispatchDue() {
-    return workingDays(limits.dispatchDays());
-  }
-
-  public Date reviewDue() {
-    return workingDays(limits.extensionReviewDays());
-  }
-
-  /** The callback is due by the close of the working day after the reply. */
-  public Date callbackDue() {
-    return workingDays(limits.callbackDays());
-  }
-
-  public Date supervisorDue() {
-    return workingDays(limits.supervisorDays());
-  }
-
   /**
-   * The handling due date, fixed when a unit takes the request on and kept through extension
+   * The handling due time, fixed when a unit takes the request on and kept through extension
    * reviews; routing and reopening clear it so that the next unit gets the full limit.
    */
   public Date handleDue(DelegateExecution execution) {
     Date due = (Date) execution.getVariable(RequestProcess.VAR_HANDLE_DUE);
     if (due == null) {
-      Number days = (Number) execution.getVariable(RequestProcess.VAR_HANDLE_DAYS);
-      due = workingDays(days.intValue());
+      Instant now = EngineClock.now();
+      due = Date.from(deadlines.dueFrom(limits.limit(execution, RequestProcess.TASK_HANDLE), now));
       execution.setVariable(RequestProcess.VAR_HANDLE_DUE, due);
+      execution.setVariable(RequestProcess.VAR_HANDLE_START, Date.from(now));
     }
     return due;
   }
 
-  /** The handling due date moved on by an extension. */
-  public Date extend(Date handleDue, int days) {
-    return Date.from(calendar.plusWorkingDays(handleDue.toInstant(), days));
+  /** The handling step turns yellow by the share of the whole time since the unit took it on. */
+  public Date handleWarnAt(DelegateExecution execution) {
+    Date due = handleDue(execution);
+    Date start = (Date) execution.getVariable(RequestProcess.VAR_HANDLE_START);
+    Instant from = start == null ? EngineClock.now() : start.toInstant();
+    return Date.from(deadlines.warnAt(true, from, due.toInstant()));
   }
 
-  /** When the whole request is due: sign-for, handling and callback. */
-  public Date caseDue(int handleDays) {
-    return workingDays(limits.signDays() + handleDays + limits.callbackDays());
+  /** Marks the moment a unit received the request, from which its return window runs. */
+  public void received(DelegateExecution execution) {
+    execution.setVariable(RequestProcess.VAR_RECEIVED_AT, Date.from(EngineClock.now()));
   }
 
-  private Date workingDays(int days) {
-    return Date.from(calendar.plusWorkingDays(EngineClock.now(), days));
+  /** A due time moved on by an extension of some working days. */
+  public Instant extend(Instant due, int days) {
+    return deadlines.dueFrom(TimeLimit.workingDays(days), due);
+  }
+
+  /** When a whole request is due: sign-for, handling and callback in a row, by the table in force. */
+  public Instant caseDue(String decisionId, TimeLimits.Query handling, Instant from) {
+    Instant due = from;
+    for (String step : new String[] {RequestProcess.TASK_SIGN, RequestProcess.TASK_HANDLE, RequestProcess.TASK_CALLBACK}) {
+      TimeLimits.Query q = new TimeLimits.Query(handling.kind(), handling.category(), handling.categoryType(), step, handling.priority());
+      due = deadlines.dueFrom(limits.limit(decisionId, q), due);
+    }
+    return due;
+  }
+
+  /** A rule of the table a running request pinned, such as the return window. */
+  public TimeLimit rule(Map<String, Object> variables, String rule) {
+    return limits.limit(variables, rule);
+  }
+
+  /** The moment {@code limit} after {@code from}. */
+  public Instant after(TimeLimit limit, Instant from) {
+    return deadlines.dueFrom(limit, from);
   }
 }

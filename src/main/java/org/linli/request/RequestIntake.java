@@ -1,6 +1,8 @@
 package org.linli.request;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +11,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseVariables;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimits;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
@@ -31,6 +35,8 @@ public class RequestIntake {
   private final RequestCategories categories;
   private final OrganizationService organization;
   private final RequestDeadlines deadlines;
+  private final TimeLimits limits;
+  private final Deadlines steps;
   private final RuntimeService runtime;
   private final CaseFiles cases;
   private final ResidentRequestRepository requests;
@@ -39,12 +45,16 @@ public class RequestIntake {
       RequestCategories categories,
       OrganizationService organization,
       RequestDeadlines deadlines,
+      TimeLimits limits,
+      Deadlines steps,
       RuntimeService runtime,
       CaseFiles cases,
       ResidentRequestRepository requests) {
     this.categories = categories;
     this.organization = organization;
     this.deadlines = deadlines;
+    this.limits = limits;
+    this.steps = steps;
     this.runtime = runtime;
     this.cases = cases;
     this.requests = requests;
@@ -84,17 +94,24 @@ public class RequestIntake {
     }
     String title = form.title() == null || form.title().isBlank() ? summary(category, form.description()) : form.title().strip();
 
-    Map<String, Object> variables = new HashMap<>();
+    String priority = form.priority() == null ? RequestProcess.PRIORITY_NORMAL : form.priority();
+    Map<String, Object> variables = new HashMap<>(limits.startVariables(RequestProcess.KIND, category.type().name(), priority));
+    Instant now = EngineClock.now();
+    Instant caseDue = deadlines.caseDue((String) variables.get(TimeLimits.VAR_DECISION),
+        new TimeLimits.Query(RequestProcess.KIND, category.code(), category.type().name(), null, priority), now);
     variables.put(CaseVariables.DIVISION_CODE, division.code());
     variables.put(CaseVariables.CATEGORY_CODE, category.code());
     variables.put(CaseVariables.DEPARTMENT_CODE, departmentCode);
     variables.put(CaseVariables.TITLE, title);
-    variables.put(CaseVariables.CASE_DUE, deadlines.caseDue(category.timeLimitDays()));
+    variables.put(CaseVariables.CASE_DUE, Date.from(caseDue));
+    variables.put(CaseVariables.CASE_WARN_AT, Date.from(steps.warnAt(true, now, caseDue)));
+    variables.put(CaseVariables.PRIORITY, priority);
     variables.put(RequestProcess.VAR_LEVEL, category.handlingLevel().name());
-    variables.put(RequestProcess.VAR_HANDLE_DAYS, category.timeLimitDays());
     variables.put(RequestProcess.VAR_REOPEN_COUNT, 0);
     variables.put(RequestProcess.VAR_HANDLER, null);
     variables.put(RequestProcess.VAR_HANDLE_DUE, null);
+    variables.put(RequestProcess.VAR_HANDLE_START, null);
+    variables.put(RequestProcess.VAR_RECEIVED_AT, null);
     variables.put(CaseVariables.DECISION, null);
     variables.put(CaseVariables.COMMENT, null);
     variables.put(CaseVariables.RATING, null);

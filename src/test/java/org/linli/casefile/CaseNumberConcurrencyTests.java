@@ -33,7 +33,7 @@ class CaseNumberConcurrencyTests {
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < perThread; i++) {
           numbers.add(intake.submitPublic(new IntakeForm("rubbish", null, "垃圾桶满了没人清运", "330106001002", "文华社区3幢",
-              null, null, "王五", "13700003333", null, null)).caseNumber());
+              null, null, "王五", "13700003333", null, null, null)).caseNumber());
         }
         return numbers;
       });

@@ -229,7 +229,7 @@ class RequestApiTests {
   @Test
   void designersKeepTheCatalogue() {
     Map<String, Object> category = Map.of("name", "井盖缺失", "nameEn", "Missing manhole cover", "type", "HELP",
-        "handlingLevel", "DEPARTMENT", "departmentCode", "cg", "timeLimitDays", 2, "sortOrder", 25, "active", true);
+        "handlingLevel", "DEPARTMENT", "departmentCode", "cg", "sortOrder", 25, "active", true);
     assertThat(call("wang.fang", HttpMethod.PUT, "/api/request-categories/manhole", category).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(call("designer", HttpMethod.PUT, "/api/request-categories/manhole", category).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -70,7 +70,7 @@ class ResidentRequestProcessTests {
 
   String submit(String category, String village) {
     return intake.submitByStaff(new IntakeForm(category, null, "路灯不亮了，晚上出行很不方便", village, "村口大樟树旁", null, null,
-        "张三", "13900001111", "zhang.san@example.com", Channel.HOTLINE)).caseNumber();
+        "张三", "13900001111", "zhang.san@example.com", Channel.HOTLINE, null)).caseNumber();
   }
 
   CaseTask open(String number) {
@@ -260,7 +260,7 @@ class ResidentRequestProcessTests {
     clock("2026-03-10T09:00"); // past the due time
     assertThatThrownBy(() -> act("wang.fang", number, new StepInput(EXTEND, "晚了", null, null, 1, null)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("overdue");
+        .hasMessageContaining("at least working-days:1 before the due time");
     assertThat(open(number).activityId()).isEqualTo(TASK_HANDLE);
     assertThatThrownBy(() -> act("wang.fang", number, new StepInput(EXTEND, "太长", null, null, 11, null)))
         .isInstanceOf(InvalidInputException.class);

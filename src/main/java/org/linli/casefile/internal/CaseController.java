@@ -10,6 +10,8 @@ import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseFilter;
+import org.linli.casefile.DeadlineState;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.linli.casefile.CaseStatus;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
@@ -45,12 +47,14 @@ class CaseController {
       @RequestParam(required = false) String category,
       @RequestParam(required = false) String division,
       @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(required = false) @Parameter(description = "GREEN, YELLOW (at risk) or RED (overdue)") DeadlineState state,
+      @RequestParam(required = false) @Parameter(description = "only urged (true) or not urged (false) cases") Boolean urged,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     LinliUser user = currentUser.get();
     Instant dueBefore = overdue ? EngineClock.now() : null;
     CaseStatus effective = overdue && status == null ? CaseStatus.OPEN : status;
-    return cases.cases(new CaseFilter(user.scope(), effective, kind, category, division, dueBefore), page, size);
+    return cases.cases(new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged), page, size);
   }
 
   @GetMapping("/{number}")

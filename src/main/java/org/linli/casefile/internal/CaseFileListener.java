@@ -19,7 +19,12 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseStatus;
+import org.linli.casefile.CaseTaskClosed;
+import org.linli.casefile.CaseTaskOpened;
 import org.linli.casefile.CaseVariables;
+import org.linli.casefile.WarningTimes;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.linli.system.EngineClock;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -35,14 +40,20 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
   private final CaseNumbers numbers;
   private final Map<String, CaseKindDefinition> kindsByProcess;
   private final ZoneId zone;
+  private final ApplicationEventPublisher events;
+  private final ObjectProvider<WarningTimes> warningTimes;
 
   CaseFileListener(
       CaseFileRepository cases,
       CaseNumbers numbers,
       List<CaseKindDefinition> kinds,
-      org.linli.calendar.WorkingCalendar calendar) {
+      org.linli.calendar.WorkingCalendar calendar,
+      ApplicationEventPublisher events,
+      ObjectProvider<WarningTimes> warningTimes) {
     this.cases = cases;
     this.numbers = numbers;
+    this.events = events;
+    this.warningTimes = warningTimes;
     this.kindsByProcess =
         kinds.stream().collect(Collectors.toMap(CaseKindDefinition::processDefinitionKey, Function.identity()));
     this.zone = calendar.zone();
@@ -81,6 +92,8 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
       throw new IllegalStateException("process " + key + " started without " + CaseVariables.DIVISION_CODE);
     }
     Date caseDue = (Date) execution.getVariable(CaseVariables.CASE_DUE);
+    Date caseWarnAt = (Date) execution.getVariable(CaseVariables.CASE_WARN_AT);
+    Instant warnAt = caseWarnAt != null ? caseWarnAt.toInstant() : warnAt(now, caseDue == null ? null : caseDue.toInstant());
     long id =
         cases.insert(
             number,
@@ -91,6 +104,8 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
             (String) execution.getVariable(CaseVariables.CATEGORY_CODE),
             division,
             (String) execution.getVariable(CaseVariables.DEPARTMENT_CODE),
+            (String) execution.getVariable(CaseVariables.PRIORITY),
+            warnAt,
             caseDue == null ? null : caseDue.toInstant(),
             now);
     execution.setProcessBusinessKey(number);
@@ -107,12 +122,22 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> {
         String group = candidateGroup(task);
+        Instant now = EngineClock.now();
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        Date stepWarnAt = (Date) task.getVariableLocal(CaseVariables.STEP_WARN_AT);
+        if (stepWarnAt == null) {
+          stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
+        }
+        Instant warnAt = stepWarnAt != null ? stepWarnAt.toInstant() : warnAt(now, due);
+        String division = (String) task.getVariable(CaseVariables.DIVISION_CODE);
         cases.insertTask(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
-            EngineClock.now(), due);
+            now, warnAt, due);
         cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due,
-            (String) task.getVariable(CaseVariables.DIVISION_CODE),
-            (String) task.getVariable(CaseVariables.DEPARTMENT_CODE));
+            division, (String) task.getVariable(CaseVariables.DEPARTMENT_CODE));
+        cases.refreshDeadlineState(id, now);
+        events.publishEvent(new CaseTaskOpened(id, (String) task.getExecution().getProcessBusinessKey(),
+            (String) task.getVariable(CaseVariables.TITLE), task.getId(), task.getTaskDefinitionKey(), task.getName(),
+            group, task.getAssignee(), division, now, warnAt, due));
       }
       case EVENTNAME_ASSIGNMENT -> {
         cases.taskAssignee(task.getId(), task.getAssignee());
@@ -131,13 +156,19 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
           cases.rating(id, rating);
           note = note == null ? rating : rating + ": " + note;
         }
+        Instant now = EngineClock.now();
         cases.insertEvent(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
-            decision, note, EngineClock.now());
+            decision, note, now);
         cases.stepEnded(id);
+        cases.refreshDeadlineState(id, now);
+        events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), true, now));
       }
       case EVENTNAME_DELETE -> {
+        Instant now = EngineClock.now();
         cases.deleteTask(task.getId());
         cases.stepEnded(id);
+        cases.refreshDeadlineState(id, now);
+        events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), false, now));
       }
       default -> {}
     }
@@ -150,7 +181,13 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
             execution.getCurrentActivityName(), actor(execution.getProcessEngineServices(), null), null, null, note, EngineClock.now()));
   }
 
-  private Optional<Long> caseOf(DelegateExecution execution) {
+  private Instant warnAt(Instant start, Instant due) {
+    WarningTimes policy = warningTimes.getIfAvailable();
+    return due == null || policy == null ? null : policy.warnAt(start, due);
+  }
+
+  /** The case an execution belongs to; a called process belongs to its caller's case. */
+  public Optional<Long> caseOf(DelegateExecution execution) {
     DelegateExecution root = execution.getProcessInstance();
     while (root.getSuperExecution() != null) {
       root = root.getSuperExecution().getProcessInstance();

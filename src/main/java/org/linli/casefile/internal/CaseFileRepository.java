@@ -12,6 +12,7 @@ import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFilter;
 import org.linli.casefile.CaseStatus;
+import org.linli.casefile.DeadlineState;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
 import org.linli.casefile.TaskFilter;
@@ -26,12 +27,13 @@ public class CaseFileRepository {
   private static final String CASE_COLUMNS =
       "id, case_number, kind, process_instance_id, title, category_code, county_code, township_code,"
           + " division_code, department_code, status, current_step, current_step_name, current_group,"
-          + " current_assignee, step_due, case_due, rating, opened_at, closed_at";
+          + " current_assignee, step_due, case_due, rating, opened_at, closed_at, priority, warn_at,"
+          + " deadline_state, urged_at, urged_by";
 
   private static final String TASK_COLUMNS =
       "t.task_id, t.activity_id, t.name, t.candidate_group, t.assignee, t.created_at, t.due_at, c.id,"
           + " c.case_number, c.kind, c.title, c.category_code, c.division_code, c.department_code,"
-          + " c.process_instance_id";
+          + " c.process_instance_id, t.warn_at";
 
   private final JdbcClient jdbc;
 
@@ -48,12 +50,14 @@ public class CaseFileRepository {
       String categoryCode,
       String divisionCode,
       String departmentCode,
+      String priority,
+      Instant caseWarnAt,
       Instant caseDue,
       Instant openedAt) {
     jdbc.sql(
             "insert into case_file (case_number, kind, process_instance_id, process_definition_key, title,"
                 + " category_code, county_code, township_code, division_code, department_code, status,"
-                + " case_due, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " priority, warn_at, case_due, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             number,
             kind,
@@ -66,6 +70,8 @@ public class CaseFileRepository {
             divisionCode,
             departmentCode,
             CaseStatus.OPEN.name(),
+            priority == null ? "NORMAL" : priority,
+            ts(caseWarnAt),
             ts(caseDue),
             ts(openedAt))
         .update();
@@ -161,12 +167,64 @@ public class CaseFileRepository {
     jdbc.sql("update case_file set rating = ? where id = ?").params(rating, caseId).update();
   }
 
-  void insertTask(String taskId, long caseId, String activityId, String name, String group, String assignee, Instant created, Instant due) {
+  void insertTask(
+      String taskId, long caseId, String activityId, String name, String group, String assignee, Instant created, Instant warnAt, Instant due) {
     jdbc.sql(
             "insert into case_task (task_id, case_id, activity_id, name, candidate_group, assignee, created_at,"
-                + " due_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(taskId, caseId, activityId, name, group, assignee, ts(created), ts(due))
+                + " warn_at, due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(taskId, caseId, activityId, name, group, assignee, ts(created), ts(warnAt), ts(due))
         .update();
+  }
+
+  /**
+   * Recomputes an open case's colour from its own due and warning times and those of its open
+   * steps; closed cases keep the colour they closed with.
+   */
+  public DeadlineState refreshDeadlineState(long caseId, Instant now) {
+    Timestamp at = ts(now);
+    DeadlineState state =
+        jdbc.sql(
+                "select case when c.case_due <= ? or exists (select 1 from case_task t where t.case_id = c.id and t.due_at <= ?)"
+                    + " then 'RED' when c.warn_at <= ? or exists (select 1 from case_task t where t.case_id = c.id and t.warn_at <= ?)"
+                    + " then 'YELLOW' else 'GREEN' end from case_file c where c.id = ? and c.status = 'OPEN'")
+            .params(at, at, at, at, caseId)
+            .query((rs, i) -> DeadlineState.valueOf(rs.getString(1)))
+            .optional()
+            .orElse(null);
+    if (state != null) {
+      jdbc.sql("update case_file set deadline_state = ? where id = ? and deadline_state <> ?")
+          .params(state.name(), caseId, state.name())
+          .update();
+    }
+    return state;
+  }
+
+  public void changeCaseDue(long caseId, Instant due, Instant warnAt) {
+    jdbc.sql("update case_file set case_due = ?, warn_at = ? where id = ?").params(ts(due), ts(warnAt), caseId).update();
+  }
+
+  /** Open cases whose own warning or due time has passed but whose colour does not show it yet. */
+  public List<Long> casesBehindTheClock(Instant now, int limit) {
+    Timestamp at = ts(now);
+    List<Long> ids = new ArrayList<>(
+        jdbc.sql("select id from case_file where status = 'OPEN' and deadline_state = 'GREEN' and warn_at <= ? limit ?")
+            .params(at, limit)
+            .query(Long.class)
+            .list());
+    ids.addAll(
+        jdbc.sql("select id from case_file where status = 'OPEN' and deadline_state in ('GREEN', 'YELLOW') and case_due <= ? limit ?")
+            .params(at, limit)
+            .query(Long.class)
+            .list());
+    return ids.stream().distinct().toList();
+  }
+
+  /** Flags the case as urged; false if it was urged at or after {@code since}. */
+  public boolean urge(long caseId, String by, Instant at, Instant since) {
+    return jdbc.sql("update case_file set urged_at = ?, urged_by = ? where id = ? and status = 'OPEN'"
+                + " and (urged_at is null or urged_at < ?)")
+            .params(ts(at), by, caseId, ts(since))
+            .update() == 1;
   }
 
   void taskAssignee(String taskId, String assignee) {
@@ -196,7 +254,7 @@ public class CaseFileRepository {
         .list();
   }
 
-  void insertEvent(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
+  public void insertEvent(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
     jdbc.sql(
             "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note,"
                 + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -298,6 +356,13 @@ public class CaseFileRepository {
       where.append(" and step_due < ?");
       params.add(ts(f.dueBefore()));
     }
+    if (f.deadlineState() != null) {
+      where.append(" and deadline_state = ?");
+      params.add(f.deadlineState().name());
+    }
+    if (f.urged() != null) {
+      where.append(f.urged() ? " and urged_at is not null" : " and urged_at is null");
+    }
     long total = jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
     List<CaseFile> items =
         jdbc.sql("select " + CASE_COLUMNS + " from case_file" + where + " order by step_due, id limit ? offset ?")
@@ -370,7 +435,12 @@ public class CaseFileRepository {
         instant(rs.getTimestamp(17)),
         rs.getString(18),
         instant(rs.getTimestamp(19)),
-        instant(rs.getTimestamp(20)));
+        instant(rs.getTimestamp(20)),
+        rs.getString(21),
+        instant(rs.getTimestamp(22)),
+        DeadlineState.valueOf(rs.getString(23)),
+        instant(rs.getTimestamp(24)),
+        rs.getString(25));
   }
 
   private static CaseTask task(ResultSet rs, int i) throws SQLException {
@@ -389,7 +459,8 @@ public class CaseFileRepository {
         rs.getString(12),
         rs.getString(13),
         rs.getString(14),
-        rs.getString(15));
+        rs.getString(15),
+        instant(rs.getTimestamp(16)));
   }
 
   static Timestamp ts(Instant i) {

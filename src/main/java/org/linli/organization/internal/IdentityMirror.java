@@ -49,6 +49,14 @@ public class IdentityMirror {
     join(s.username(), CandidateGroups.STAFF, "Linli 工作人员");
   }
 
+  /** Grants added in later versions reach databases set up before them. */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void upgradeGrants() {
+    if (identity.createGroupQuery().groupId(CandidateGroups.STAFF).count() > 0) {
+      staffGrants();
+    }
+  }
+
   public void join(String username, String groupId, String groupName) {
     ensureGroup(groupId, groupName);
     if (identity.createUserQuery().userId(username).memberOfGroup(groupId).count() == 0) {
@@ -71,18 +79,38 @@ public class IdentityMirror {
       }
     }
     if (CandidateGroups.STAFF.equals(groupId)) {
-      grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-      grant(groupId, Resources.FILTER, "*", Permissions.READ);
+      staffGrants();
     }
   }
 
+  /**
+   * What every member of staff may do in the engine: use Tasklist, see process definitions and
+   * filters, and read and evaluate decision tables (steps read their time limits from them while
+   * the user who completed the previous step is the engine's authenticated user).
+   */
+  public void staffGrants() {
+    String g = CandidateGroups.STAFF;
+    grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    grant(g, Resources.FILTER, "*", Permissions.READ);
+    grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+    grant(g, Resources.DECISION_DEFINITION, "*", Permissions.CREATE_INSTANCE);
+  }
+
+  /** One authorization per group, resource and id holds all its permissions: add to it, once. */
   private void grant(String groupId, Resource resource, String resourceId, Permissions permission) {
-    Authorization auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    auth.setGroupId(groupId);
-    auth.setResource(resource);
-    auth.setResourceId(resourceId);
+    Authorization auth = authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+        .resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
+    if (auth == null) {
+      auth = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      auth.setGroupId(groupId);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    } else if (auth.isPermissionGranted(permission)) {
+      return;
+    }
     auth.addPermission(permission);
     authorizations.saveAuthorization(auth);
   }
+
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 public class CategoryRepository {
 
   private static final String COLUMNS =
-      "code, name, name_en, type, handling_level, department_code, time_limit_days, sort_order, active";
+      "code, name, name_en, type, handling_level, department_code, sort_order, active";
 
   private final JdbcClient jdbc;
 
@@ -30,14 +30,14 @@ public class CategoryRepository {
   public void save(RequestCategory c) {
     int updated =
         jdbc.sql("update request_category set name = ?, name_en = ?, type = ?, handling_level = ?, department_code = ?,"
-                + " time_limit_days = ?, sort_order = ?, active = ? where code = ?")
+                + " sort_order = ?, active = ? where code = ?")
             .params(c.name(), c.nameEn(), c.type().name(), c.handlingLevel().name(), c.departmentCode(),
-                c.timeLimitDays(), c.sortOrder(), c.active(), c.code())
+                c.sortOrder(), c.active(), c.code())
             .update();
     if (updated == 0) {
-      jdbc.sql("insert into request_category (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      jdbc.sql("insert into request_category (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
           .params(c.code(), c.name(), c.nameEn(), c.type().name(), c.handlingLevel().name(), c.departmentCode(),
-              c.timeLimitDays(), c.sortOrder(), c.active())
+              c.sortOrder(), c.active())
           .update();
     }
   }
@@ -45,6 +45,6 @@ public class CategoryRepository {
   private static RequestCategory map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new RequestCategory(rs.getString(1), rs.getString(2), rs.getString(3),
         RequestCategory.Type.valueOf(rs.getString(4)), Routing.Level.valueOf(rs.getString(5)), rs.getString(6),
-        rs.getInt(7), rs.getInt(8), rs.getBoolean(9));
+        rs.getInt(7), rs.getBoolean(8));
   }
 }

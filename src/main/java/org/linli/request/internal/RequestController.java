@@ -101,7 +101,7 @@ class RequestController {
       throw new InvalidInputException("code", "must match the path");
     }
     return categories.save(new RequestCategory(code, category.name(), category.nameEn(), category.type(),
-        category.handlingLevel(), category.departmentCode(), category.timeLimitDays(), category.sortOrder(),
+        category.handlingLevel(), category.departmentCode(), category.sortOrder(),
         category.active()));
   }
 }

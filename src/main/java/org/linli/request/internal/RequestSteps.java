@@ -2,13 +2,19 @@ package org.linli.request.internal;
 
 import static org.linli.request.RequestProcess.*;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimit;
+import org.linli.deadline.TimeLimits;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
@@ -16,7 +22,6 @@ import org.linli.organization.Routing;
 import org.linli.request.Rating;
 import org.linli.request.RequestDeadlines;
 import org.linli.request.RequestProcess;
-import org.linli.request.RequestProperties;
 import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
 import org.linli.system.InvalidInputException;
@@ -31,13 +36,15 @@ class RequestSteps implements StepCompleter {
   private final RuntimeService runtime;
   private final OrganizationService organization;
   private final RequestDeadlines deadlines;
-  private final RequestProperties limits;
+  private final Deadlines steps;
+  private final CaseFiles cases;
 
-  RequestSteps(RuntimeService runtime, OrganizationService organization, RequestDeadlines deadlines, RequestProperties limits) {
+  RequestSteps(RuntimeService runtime, OrganizationService organization, RequestDeadlines deadlines, Deadlines steps, CaseFiles cases) {
     this.runtime = runtime;
     this.organization = organization;
     this.deadlines = deadlines;
-    this.limits = limits;
+    this.steps = steps;
+    this.cases = cases;
   }
 
   @Override
@@ -72,6 +79,9 @@ class RequestSteps implements StepCompleter {
       case SIGN -> v.put(VAR_HANDLER, user.username());
       case RETURN, ESCALATE -> {
         require(comment, "comment", "请说明理由 give the reason");
+        if (in.decision().equals(RETURN)) {
+          checkReturnWindow(task);
+        }
         reroute(v, null);
       }
       case HANDLE -> {
@@ -103,20 +113,30 @@ class RequestSteps implements StepCompleter {
         v.put(VAR_REPLY, comment);
       }
       case EXTEND -> {
+        Map<String, Object> pinned = pinned(task);
+        int max = deadlines.rule(pinned, RequestDeadlines.RULE_EXTENSION_MAX).amount();
         Integer days = in.extensionDays();
-        if (days == null || days < 1 || days > limits.maxExtensionDays()) {
-          throw new InvalidInputException("extensionDays", "延期应为1至" + limits.maxExtensionDays() + "个工作日 1 to " + limits.maxExtensionDays() + " working days");
+        if (days == null || days < 1 || days > max) {
+          throw new InvalidInputException("extensionDays", "延期应为1至" + max + "个工作日 1 to " + max + " working days");
         }
         require(comment, "comment", "请说明延期理由 give the reason for the extension");
-        if (task.dueAt() != null && !EngineClock.now().isBefore(task.dueAt())) {
-          throw new InvalidInputException("decision", "已超期, 不能再申请延期 the step is overdue; an extension must be asked before the due time");
+        TimeLimit notice = deadlines.rule(pinned, RequestDeadlines.RULE_EXTENSION_NOTICE);
+        if (task.dueAt() != null && deadlines.after(notice, EngineClock.now()).isAfter(task.dueAt())) {
+          throw new InvalidInputException("decision", "延期须在到期前至少" + describe(notice) + "申请 an extension must be asked at least "
+              + notice + " before the due time (" + task.dueAt() + ")");
         }
         v.put(VAR_EXTENSION_DAYS, days);
       }
       case GRANT -> {
         Date due = (Date) runtime.getVariable(task.processInstanceId(), VAR_HANDLE_DUE);
-        Number days = (Number) runtime.getVariable(task.processInstanceId(), VAR_EXTENSION_DAYS);
-        v.put(VAR_HANDLE_DUE, deadlines.extend(due, days.intValue()));
+        int days = ((Number) runtime.getVariable(task.processInstanceId(), VAR_EXTENSION_DAYS)).intValue();
+        v.put(VAR_HANDLE_DUE, Date.from(deadlines.extend(due.toInstant(), days)));
+        // the whole request moves on with its handling step
+        CaseFile c = cases.byId(task.caseId()).orElseThrow();
+        if (c.caseDue() != null) {
+          Instant caseDue = deadlines.extend(c.caseDue(), days);
+          cases.changeCaseDue(c.id(), caseDue, steps.warnAt(true, c.openedAt(), caseDue));
+        }
       }
       case REFUSE -> require(comment, "comment", "请说明不同意的理由 give the reason for refusing");
       case RATE -> {
@@ -130,6 +150,33 @@ class RequestSteps implements StepCompleter {
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     }
     return v;
+  }
+
+  /** A unit may return a request only within the return window after it received it. */
+  private void checkReturnWindow(CaseTask task) {
+    Date received = (Date) runtime.getVariable(task.processInstanceId(), VAR_RECEIVED_AT);
+    if (received == null) {
+      return;
+    }
+    TimeLimit window = deadlines.rule(pinned(task), RequestDeadlines.RULE_RETURN_WINDOW);
+    Instant last = deadlines.after(window, received.toInstant());
+    if (EngineClock.now().isAfter(last)) {
+      throw new InvalidInputException("decision", "退单须在收到后" + describe(window) + "内提出, 已于 " + last
+          + " 截止 a request may be returned within " + window + " of receiving it; that ended at " + last);
+    }
+  }
+
+  private Map<String, Object> pinned(CaseTask task) {
+    return runtime.getVariables(task.processInstanceId(), List.of(TimeLimits.VAR_DECISION, TimeLimits.VAR_KIND,
+        TimeLimits.VAR_CATEGORY, TimeLimits.VAR_CATEGORY_TYPE, TimeLimits.VAR_PRIORITY));
+  }
+
+  private static String describe(TimeLimit limit) {
+    return switch (limit.unit()) {
+      case WORKING_DAYS -> limit.amount() + "个工作日";
+      case WORKING_HOURS -> limit.amount() + "个工作小时";
+      case CALENDAR -> limit.duration().toString();
+    };
   }
 
   /** A new unit takes the request: it gets its own handler and a fresh handling limit. */
