@@ -95,6 +95,9 @@ public class RequestIntake {
     String title = form.title() == null || form.title().isBlank() ? summary(category, form.description()) : form.title().strip();
 
     String priority = form.priority() == null ? RequestProcess.PRIORITY_NORMAL : form.priority();
+    if (!priority.equals(RequestProcess.PRIORITY_NORMAL) && !priority.equals(RequestProcess.PRIORITY_URGENT)) {
+      throw new InvalidInputException("priority", "紧急程度应为 NORMAL 或 URGENT priority is NORMAL or URGENT");
+    }
     Map<String, Object> variables = new HashMap<>(limits.startVariables(RequestProcess.KIND, category.type().name(), priority));
     Instant now = EngineClock.now();
     Instant caseDue = deadlines.caseDue((String) variables.get(TimeLimits.VAR_DECISION),
