@@ -116,6 +116,22 @@ class NotificationOutboxTests extends MailTestSupport {
   }
 
   @Test
+  void aDeadServerEndsTheRunAfterThreeFailuresAndTheRestWaitsForTheNext() {
+    stopSmtp();
+    inTransaction(() -> {
+      int n = 0;
+      for (int i = 0; i < 5; i++) {
+        n += notifications.toAddress(NotificationType.REPLY, "reply:breaker", "r" + i + "@example.com", null, MODEL, null);
+      }
+      return n;
+    });
+    assertThat(sender.deliverDue()).isZero();
+    assertThat(outboxRows()).extracting(r -> r.get("ATTEMPTS")).containsExactly(1, 1, 1, 0, 0);
+    assertThat(sender.deliverDue()).isZero();
+    assertThat(outboxRows()).extracting(r -> r.get("ATTEMPTS")).containsExactly(1, 1, 1, 1, 1);
+  }
+
+  @Test
   void afterMaxAttemptsTheRowFailsWithTheReasonAndStaysVisible() {
     stopSmtp();
     inTransaction(() -> notifications.toAddress(NotificationType.REPLY, "reply:dead", "resident@example.com", "张三", MODEL, null));

@@ -32,6 +32,8 @@ public class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   // bounds one call when rows keep coming due (back-off of zero in a misconfiguration)
   private static final int MAX_ROUNDS = 20;
+  // a dead server fails every row; stop the run instead of waiting out a timeout per row
+  private static final int MAX_FAILURES_IN_A_ROW = 3;
 
   private final OutboxRepository outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -54,11 +56,17 @@ public class OutboxSender {
       return 0;
     }
     int sent = 0;
+    int failuresInARow = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Long> ids = outbox.dueIds(EngineClock.now(), properties.batchSize());
       for (long id : ids) {
-        if (deliver(sender, id)) {
+        Result result = deliver(sender, id);
+        if (result == Result.SENT) {
           sent++;
+          failuresInARow = 0;
+        } else if (result == Result.FAILED && ++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+          log.warn("{} mails failed in a row; the rest waits for the next run", failuresInARow);
+          return sent;
         }
       }
       if (ids.size() < properties.batchSize()) {
@@ -68,11 +76,13 @@ public class OutboxSender {
     return sent;
   }
 
-  private boolean deliver(JavaMailSender sender, long id) {
+  private enum Result { SENT, FAILED, TAKEN }
+
+  private Result deliver(JavaMailSender sender, long id) {
     Instant now = EngineClock.now();
     Instant leaseEnd = now.plus(properties.lease());
     if (!outbox.claim(id, now, leaseEnd)) {
-      return false; // another thread or node was first
+      return Result.TAKEN; // another thread or node was first
     }
     OutboxMessage m = outbox.message(id).orElseThrow();
     try {
@@ -87,12 +97,12 @@ public class OutboxSender {
         outbox.markRetry(id, leaseEnd, next, reason);
         log.warn("Mail {} to {} failed (try {}), next try at {}: {}", id, m.recipientAddress(), m.attempts(), next, reason);
       }
-      return false;
+      return Result.FAILED;
     }
     if (!outbox.markSent(id, leaseEnd, EngineClock.now())) {
       log.warn("Mail {} was sent after its lease ran out; another node may send it again (same Message-ID)", id);
     }
-    return true;
+    return Result.SENT;
   }
 
   private MimeMessage mime(JavaMailSender sender, OutboxMessage m) throws MessagingException, UnsupportedEncodingException {
