@@ -1,0 +1,33 @@
+package org.linli.notification;
+
+/** What a mail is about; each type has its own templates under {@code templates/mail/}. */
+public enum NotificationType {
+  NEW_TASK("新任务", "New task"),
+  REMINDER("即将到期", "Due soon"),
+  OVERDUE("已超期", "Overdue"),
+  ESCALATION("已升级", "Escalated"),
+  URGED("督办", "Urged"),
+  REPLY("答复", "Reply"),
+  DIGEST("每日督查", "Daily digest");
+
+  private final String labelZh;
+  private final String labelEn;
+
+  NotificationType(String labelZh, String labelEn) {
+    this.labelZh = labelZh;
+    this.labelEn = labelEn;
+  }
+
+  /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST go to fixed recipients). */
+  public boolean optional() {
+    return this != OVERDUE && this != URGED;
+  }
+
+  public String labelZh() {
+    return labelZh;
+  }
+
+  public String labelEn() {
+    return labelEn;
+  }
+}

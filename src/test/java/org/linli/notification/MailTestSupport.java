@@ -1,0 +1,123 @@
+package org.linli.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.linli.notification.internal.OutboxSender;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * GreenMail on a free port for the application's SMTP, a clean outbox and a fixed engine clock
+ * for every test. Subclasses carry {@code @LinliIntegrationTest} and share one application context.
+ */
+abstract class MailTestSupport {
+
+  static final int SMTP_PORT = freePort();
+  static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z"); // Monday 09:00 in Asia/Shanghai
+
+  @DynamicPropertySource
+  static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("linli.notification.base-url", () -> "https://linli.example");
+    registry.add("linli.notification.from", () -> "noreply@linli.example");
+  }
+
+  @Autowired Notifications notifications;
+  @Autowired OutboxSender sender;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
+
+  GreenMail smtp;
+
+  @BeforeEach
+  void cleanOutboxAndStartSmtp() {
+    jdbc.sql("delete from notification_outbox").update();
+    jdbc.sql("delete from notification_preference").update();
+    ClockUtil.setCurrentTime(Date.from(T0));
+    startSmtp();
+  }
+
+  @AfterEach
+  void stopSmtpAndResetClock() {
+    stopSmtp();
+    ClockUtil.reset();
+  }
+
+  void startSmtp() {
+    smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  void stopSmtp() {
+    if (smtp != null) {
+      smtp.stop();
+      smtp = null;
+    }
+  }
+
+  void moveClock(java.time.Duration by) {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+  }
+
+  void setClock(Instant at) {
+    ClockUtil.setCurrentTime(Date.from(at));
+  }
+
+  Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Writes in a transaction of its own and commits, as a business step would. */
+  int inTransaction(java.util.function.Supplier<Integer> write) {
+    return tx.execute(status -> write.get());
+  }
+
+  List<Map<String, Object>> outboxRows() {
+    return jdbc.sql("select * from notification_outbox order by id").query().listOfRows();
+  }
+
+  MimeMessage[] received() {
+    return smtp.getReceivedMessages();
+  }
+
+  static String to(MimeMessage m) throws Exception {
+    return ((jakarta.mail.internet.InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).toUnicodeString();
+  }
+
+  /** The plain and the HTML part of a multipart/alternative mail, decoded. */
+  static String[] parts(MimeMessage m) throws Exception {
+    assertThat(m.getContentType()).startsWith("multipart/alternative");
+    MimeMultipart multipart = (MimeMultipart) m.getContent();
+    assertThat(multipart.getCount()).isEqualTo(2);
+    assertThat(multipart.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
+    assertThat(multipart.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("utf-8");
+    return new String[] {(String) multipart.getBodyPart(0).getContent(), (String) multipart.getBodyPart(1).getContent()};
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
