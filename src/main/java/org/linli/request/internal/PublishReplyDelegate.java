@@ -4,7 +4,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import java.util.HashMap;
+import java.util.Map;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.notification.NotificationType;
+import org.linli.notification.Notifications;
+import org.springframework.beans.factory.annotation.Value;
 import org.linli.request.RequestProcess;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
@@ -18,20 +24,42 @@ class PublishReplyDelegate implements JavaDelegate {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Where the resident rates a reply (the portal page for the link's token). */
+  static final String RATING_PATH = "/portal/rate/";
+
   private final ResidentRequestRepository requests;
   private final CaseFiles cases;
+  private final Notifications notifications;
+  private final String baseUrl;
 
-  PublishReplyDelegate(ResidentRequestRepository requests, CaseFiles cases) {
+  PublishReplyDelegate(ResidentRequestRepository requests, CaseFiles cases, Notifications notifications,
+      @Value("${linli.notification.base-url:http://localhost:8080}") String baseUrl) {
     this.requests = requests;
     this.cases = cases;
+    this.notifications = notifications;
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String number = execution.getProcessBusinessKey();
-    long caseId = cases.byNumber(number).orElseThrow(() -> new IllegalStateException("no case " + number)).id();
+    CaseFile c = cases.byNumber(number).orElseThrow(() -> new IllegalStateException("no case " + number));
     String reply = (String) execution.getVariable(RequestProcess.VAR_REPLY);
-    requests.reply(caseId, reply, EngineClock.now(), newToken());
+    String token = newToken();
+    requests.reply(c.id(), reply, EngineClock.now(), token);
+    requests.byCaseNumber(number)
+        .filter(r -> r.residentEmail() != null)
+        .ifPresent(r -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("caseNumber", number);
+          model.put("title", c.title());
+          model.put("reply", reply);
+          model.put("residentName", r.residentName());
+          model.put("ratingLink", baseUrl + RATING_PATH + token);
+          // one mail per reply: each round's reply has its own token
+          notifications.toAddress(NotificationType.REPLY, "reply:" + c.id() + ":" + token, r.residentEmail(),
+              r.residentName(), model, c.id());
+        });
   }
 
   static String newToken() {

@@ -1,0 +1,40 @@
+package org.linli.supervision.internal;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.linli.notification.MailModel;
+import org.linli.notification.NotificationType;
+import org.linli.notification.Notifications;
+import org.linli.organization.Division;
+import org.linli.organization.OrganizationService;
+import org.linli.supervision.CaseUrged;
+import org.linli.system.EngineClock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** 督办: the owners of the urged case's open steps (their assignees, else their groups) are mailed. */
+@Component
+class UrgingMail {
+
+  private final Notifications notifications;
+  private final OrganizationService organization;
+
+  UrgingMail(Notifications notifications, OrganizationService organization) {
+    this.notifications = notifications;
+    this.organization = organization;
+  }
+
+  @EventListener
+  void urged(CaseUrged u) {
+    Map<String, Object> model = MailModel.forCase(u.caseNumber(), u.title(), u.stepName(), null, u.stepDue(),
+        organization.division(u.divisionCode()).map(Division::name).orElse(u.divisionCode()));
+    model.put("urgedBy", u.urgedByName());
+    model.put("note", u.note());
+    String key = "urged:" + u.caseId() + ":" + LocalDate.ofInstant(EngineClock.now(), java.time.ZoneId.of("Asia/Shanghai"));
+    if (!u.ownerUsers().isEmpty()) {
+      notifications.toUsers(NotificationType.URGED, key, u.ownerUsers(), model, u.caseId());
+    } else {
+      notifications.toGroups(NotificationType.URGED, key, u.ownerGroups(), model, u.caseId());
+    }
+  }
+}
