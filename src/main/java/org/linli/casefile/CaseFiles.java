@@ -72,6 +72,14 @@ public class CaseFiles {
     return Optional.ofNullable(repository.refreshDeadlineState(caseId, EngineClock.now()));
   }
 
+  /**
+   * Locks an open case's record for the rest of the transaction, so that work on the case from a
+   * sweep takes its locks in the same order as the engine's own transactions (case first).
+   */
+  public boolean lockOpen(long caseId) {
+    return repository.lockOpen(caseId);
+  }
+
   /** Moves a whole case's due time, for example when its handling step is extended. */
   public void changeCaseDue(long caseId, Instant due, Instant warnAt) {
     repository.changeCaseDue(caseId, due, warnAt);

@@ -199,6 +199,12 @@ public class CaseFileRepository {
     return state;
   }
 
+  /** Locks an open case's record until the end of the transaction (false if it is closed). */
+  public boolean lockOpen(long caseId) {
+    return !jdbc.sql("select id from case_file where id = ? and status = 'OPEN' for update").param(caseId).query(Long.class)
+        .list().isEmpty();
+  }
+
   public void changeCaseDue(long caseId, Instant due, Instant warnAt) {
     jdbc.sql("update case_file set case_due = ?, warn_at = ? where id = ?").params(ts(due), ts(warnAt), caseId).update();
   }

@@ -50,7 +50,7 @@ class DeadlineMarks {
 
   boolean remind(Step s) {
     Instant now = EngineClock.now();
-    if (!steps.claimReminder(s.taskId(), now)) {
+    if (!cases.lockOpen(s.caseId()) || !steps.claimReminder(s.taskId(), now)) {
       return false;
     }
     CaseFile c = caseOf(s);
@@ -64,7 +64,7 @@ class DeadlineMarks {
 
   boolean markOverdue(Step s) {
     Instant now = EngineClock.now();
-    if (!steps.claimOverdue(s.taskId(), now)) {
+    if (!cases.lockOpen(s.caseId()) || !steps.claimOverdue(s.taskId(), now)) {
       return false;
     }
     CaseFile c = caseOf(s);
