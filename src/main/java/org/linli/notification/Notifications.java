@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Mail to staff and residents through a transactional outbox. Each call writes one row per
  * recipient in the caller's transaction, with subject and bodies rendered now (later changes to the
  * case do not alter the mail); the rows are sent after commit and retried with back-off until they
- * succeed or fail for good. Nothing is sent for a transaction that rolls back.
+ * succeed or fail for good. Nothing is sent for a transaction that rolls back. Every method joins
+ * the caller's transaction (REQUIRED); called outside one, it commits its rows at once.
  *
  * <p>Each (type, eventKey, recipient) is written once: a repeated call is ignored, so callers use an
  * eventKey that names the event, e.g. {@code "task:" + taskId} or {@code "overdue:" + taskId + ":" + dueAt}.
