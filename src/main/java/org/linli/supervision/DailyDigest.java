@@ -23,6 +23,7 @@ import org.linli.organization.StaffMember;
 import org.linli.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -70,8 +71,13 @@ public class DailyDigest {
       if (supervisors.isEmpty()) {
         continue;
       }
-      Integer n = tx.execute(s -> sendTo(area, supervisors, day));
-      queued += n == null ? 0 : n;
+      try {
+        Integer n = tx.execute(s -> sendTo(area, supervisors, day));
+        queued += n == null ? 0 : n;
+      } catch (DataIntegrityViolationException e) {
+        // another node queued this area's digest for the day at the same moment
+        log.info("Daily digest for {} on {} was queued by another node", area.code(), day);
+      }
     }
     if (queued > 0) {
       log.info("Daily digest for {}: {} mails queued", day, queued);

@@ -165,10 +165,14 @@ class NotificationOutboxTests extends MailTestSupport {
     inTransaction(() -> notifications.toUsers(NotificationType.OVERDUE, "overdue:lease", List.of("wang.fang"), MODEL, null));
     // a node claimed the row and died before sending
     long id = (Long) outboxRows().get(0).get("ID");
-    jdbc.sql("update notification_outbox set status = 'SENDING', attempts = 1, claimed_until = ?, next_attempt_at = ? where id = ?")
-        .params(Timestamp.from(T0.plus(Duration.ofMinutes(5))), Timestamp.from(T0.plus(Duration.ofMinutes(5))), id).update();
+    jdbc.sql("update notification_outbox set status = 'SENDING', attempts = 1, claimed_until = ? where id = ?")
+        .params(Timestamp.from(Instant.now().plus(Duration.ofMinutes(5))), id).update();
     assertThat(sender.deliverDue()).as("the lease still runs").isZero();
-    moveClock(Duration.ofMinutes(5));
+    moveClock(Duration.ofDays(30));
+    assertThat(sender.deliverDue()).as("leases run on the wall clock, not the engine clock").isZero();
+    // five minutes of real time later
+    jdbc.sql("update notification_outbox set claimed_until = ? where id = ?")
+        .params(Timestamp.from(Instant.now().minusSeconds(1)), id).update();
     assertThat(sender.deliverDue()).isEqualTo(1);
     assertThat(outboxRows().get(0)).containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2);
   }

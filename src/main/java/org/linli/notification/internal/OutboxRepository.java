@@ -62,32 +62,39 @@ public class OutboxRepository {
         .update() == 1;
   }
 
-  /** Due rows: PENDING whose time has come, and SENDING whose lease ran out (its node died). */
-  public List<Long> dueIds(Instant now, int limit) {
+  /**
+   * Due rows: PENDING whose time has come by the engine clock, and SENDING whose lease ran out by
+   * the wall clock (its node died mid-send). Leases protect a send in progress, which takes real
+   * time, so they never follow a moved engine clock.
+   */
+  public List<Long> dueIds(Instant now, Instant wallNow, int limit) {
     return jdbc.sql("""
             select id from notification_outbox
-            where status in ('PENDING', 'SENDING') and next_attempt_at <= :now
+            where (status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until <= :wall)
             order by next_attempt_at, id
             fetch first :limit rows only
             """)
         .param("now", ts(now))
+        .param("wall", ts(wallNow))
         .param("limit", limit)
         .query(Long.class)
         .list();
   }
 
   /**
-   * Takes a due row for this node until {@code leaseEnd}; false if another node was first. The lease
-   * end is also the next attempt time, so the poll's one condition finds abandoned claims.
+   * Takes a due row for this node until {@code leaseEnd} (wall clock); false if another node was
+   * first.
    */
-  public boolean claim(long id, Instant now, Instant leaseEnd) {
+  public boolean claim(long id, Instant now, Instant wallNow, Instant leaseEnd) {
     return jdbc.sql("""
             update notification_outbox
-            set status = 'SENDING', attempts = attempts + 1, claimed_until = :lease, next_attempt_at = :lease
-            where id = :id and status in ('PENDING', 'SENDING') and next_attempt_at <= :now
+            set status = 'SENDING', attempts = attempts + 1, claimed_until = :lease
+            where id = :id
+              and ((status = 'PENDING' and next_attempt_at <= :now) or (status = 'SENDING' and claimed_until <= :wall))
             """)
         .param("id", id)
         .param("now", ts(now))
+        .param("wall", ts(wallNow))
         .param("lease", ts(leaseEnd))
         .update() == 1;
   }

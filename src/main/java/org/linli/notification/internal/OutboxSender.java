@@ -58,7 +58,7 @@ public class OutboxSender {
     int sent = 0;
     int failuresInARow = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Long> ids = outbox.dueIds(EngineClock.now(), properties.batchSize());
+      List<Long> ids = outbox.dueIds(EngineClock.now(), Instant.now(), properties.batchSize());
       for (long id : ids) {
         Result result = deliver(sender, id);
         if (result == Result.SENT) {
@@ -80,8 +80,10 @@ public class OutboxSender {
 
   private Result deliver(JavaMailSender sender, long id) {
     Instant now = EngineClock.now();
-    Instant leaseEnd = now.plus(properties.lease());
-    if (!outbox.claim(id, now, leaseEnd)) {
+    // milliseconds: the lease end is compared back as the claim's token, and databases keep micros at most
+    Instant wallNow = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    Instant leaseEnd = wallNow.plus(properties.lease());
+    if (!outbox.claim(id, now, wallNow, leaseEnd)) {
       return Result.TAKEN; // another thread or node was first
     }
     OutboxMessage m = outbox.message(id).orElseThrow();
