@@ -3,6 +3,7 @@ package org.linli.tasklist;
 import java.time.Instant;
 import java.util.List;
 import org.linli.casefile.CaseTask;
+import org.linli.casefile.DeadlineState;
 
 /** A task as the API shows it. */
 public record TaskView(
@@ -12,8 +13,10 @@ public record TaskView(
     String candidateGroup,
     String assignee,
     Instant createdAt,
+    Instant warnAt,
     Instant dueAt,
     boolean overdue,
+    DeadlineState deadlineState,
     String caseNumber,
     String kind,
     String title,
@@ -24,7 +27,7 @@ public record TaskView(
 
   static TaskView of(CaseTask t, Instant now, List<String> decisions) {
     return new TaskView(t.taskId(), t.activityId(), t.name(), t.candidateGroup(), t.assignee(), t.createdAt(),
-        t.dueAt(), t.isOverdue(now), t.caseNumber(), t.kind(), t.title(), t.categoryCode(), t.divisionCode(),
+        t.warnAt(), t.dueAt(), t.isOverdue(now), t.deadlineState(now), t.caseNumber(), t.kind(), t.title(), t.categoryCode(), t.divisionCode(),
         t.departmentCode(), decisions);
   }
 }

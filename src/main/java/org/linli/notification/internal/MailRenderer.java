@@ -84,6 +84,9 @@ public class MailRenderer {
     vars.put("dateText", vars.get("date") instanceof LocalDate d ? DATE.format(d) : text(vars.get("date")));
     vars.put("overdue", items(vars.get("overdue")));
     vars.put("atRisk", items(vars.get("atRisk")));
+    // the lists may be cut short; the totals say how many there are
+    vars.put("overdueCount", count(vars.get("overdueTotal"), (List<?>) vars.get("overdue")));
+    vars.put("atRiskCount", count(vars.get("atRiskTotal"), (List<?>) vars.get("atRisk")));
     return vars;
   }
 
@@ -120,6 +123,10 @@ public class MailRenderer {
     return t instanceof LocalDateTime l ? TIME.format(l) : text(t);
   }
 
+  private static long count(Object total, List<?> listed) {
+    return total instanceof Number n ? n.longValue() : listed.size();
+  }
+
   private static String text(Object o) {
     return o == null ? null : o.toString();
   }
@@ -129,8 +136,7 @@ public class MailRenderer {
     if (type == NotificationType.DIGEST) {
       append(s, v.get("dateText"));
       append(s, v.get("areaName"));
-      s.append(" 超期 ").append(((List<?>) v.get("overdue")).size()).append(" 件 · 将到期 ")
-          .append(((List<?>) v.get("atRisk")).size()).append(" 件");
+      s.append(" 超期 ").append(v.get("overdueCount")).append(" 件 · 将到期 ").append(v.get("atRiskCount")).append(" 件");
     } else {
       append(s, v.get("caseNumber"));
       append(s, shorten(text(v.get("title"))));
