@@ -237,6 +237,46 @@ class RequestDeadlineTests {
   }
 
   @Test
+  void aDueDateMovedByHandIsWhatCounts() {
+    clock("2026-03-02T09:00");
+    String number = submit("streetlight", null);
+    assertTimers(number, "Sign", "2026-03-03T08:30", "2026-03-03T17:30");
+    fire(number, "Timer_SignWarning");
+    assertThat(count(number, CaseEventType.REMINDED)).isEqualTo(1);
+
+    // a township officer gives the village until Friday, in Camunda's Tasklist
+    var task = engine.getTaskService().createTaskQuery().taskId(open(number).taskId()).singleResult();
+    task.setDueDate(Date.from(at("2026-03-06T17:30")));
+    // as the engine's REST API does for a signed-in caseworker of the task's group, who may update
+    // the task but not the process's jobs
+    engine.getIdentityService().setAuthentication("wang.fang", List.of("caseworker@330106002001", "linli-staff"));
+    try {
+      engine.getTaskService().saveTask(task);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(open(number).dueAt()).isEqualTo(at("2026-03-06T17:30"));
+    // 37 office hours from the step's start at 09:00 on Monday; 75% of them used at 15:45 on Thursday
+    assertThat(open(number).warnAt()).isEqualTo(at("2026-03-05T15:45"));
+    assertThat(caseFile(number).deadlineState()).isEqualTo(DeadlineState.GREEN);
+    assertThat(timer(number, "Timer_SignWarning")).as("the yellow timer fired already").isNull();
+    assertThat(timer(number, TIMER_SIGN_OVERDUE).getDuedate().toInstant()).as("the red timer moved").isEqualTo(at("2026-03-06T17:30"));
+
+    clock("2026-03-04T09:00");
+    sweep.run();
+    assertThat(count(number, CaseEventType.OVERDUE)).isZero();
+    clock("2026-03-05T15:44");
+    sweep.run();
+    assertThat(count(number, CaseEventType.REMINDED)).isEqualTo(1);
+    clock("2026-03-05T15:45");
+    sweep.run();
+    assertThat(count(number, CaseEventType.REMINDED)).as("reminded again for the new due time").isEqualTo(2);
+    fire(number, TIMER_SIGN_OVERDUE);
+    assertThat(count(number, CaseEventType.OVERDUE)).isEqualTo(1);
+    assertThat(open(number).activityId()).as("moved up on the new due time").isEqualTo(TASK_DISPATCH);
+  }
+
+  @Test
   void urgentRequestsAreSignedForWithinTwoWorkingHours() {
     clock("2026-03-02T11:00");
     String number = submit("streetlight", PRIORITY_URGENT);

@@ -19,7 +19,9 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseStatus;
+import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseTaskClosed;
+import org.linli.casefile.CaseTaskDueChanged;
 import org.linli.casefile.CaseTaskOpened;
 import org.linli.casefile.CaseVariables;
 import org.linli.casefile.WarningTimes;
@@ -124,10 +126,8 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         String group = candidateGroup(task);
         Instant now = EngineClock.now();
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        Date stepWarnAt = (Date) task.getVariableLocal(CaseVariables.STEP_WARN_AT);
-        if (stepWarnAt == null) {
-          stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
-        }
+        // set by the task's input mappings, on its own scope
+        Date stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
         Instant warnAt = stepWarnAt != null ? stepWarnAt.toInstant() : warnAt(now, due);
         String division = (String) task.getVariable(CaseVariables.DIVISION_CODE);
         cases.insertTask(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
@@ -144,7 +144,17 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         cases.currentAssignee(id, task.getTaskDefinitionKey(), task.getAssignee());
       }
       case EVENTNAME_UPDATE -> {
-        cases.taskDue(task.getId(), task.getDueDate() == null ? null : task.getDueDate().toInstant());
+        // someone moved the due date (Tasklist, REST): the warning follows, counted from the step's start
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        Optional<CaseTask> before = cases.task(task.getId());
+        if (before.isPresent() && !java.util.Objects.equals(before.get().dueAt(), due)) {
+          Instant warnAt = warnAt(task.getCreateTime().toInstant(), due);
+          cases.taskDue(task.getId(), warnAt, due);
+          cases.stepEnded(id);
+          cases.refreshDeadlineState(id, EngineClock.now());
+          events.publishEvent(new CaseTaskDueChanged(id, task.getId(), task.getExecutionId(), before.get().warnAt(),
+              before.get().dueAt(), warnAt, due));
+        }
       }
       case EVENTNAME_COMPLETE -> {
         cases.deleteTask(task.getId());

@@ -237,9 +237,10 @@ public class CaseFileRepository {
     jdbc.sql("update case_task set assignee = ? where task_id = ?").params(assignee, taskId).update();
   }
 
-  void taskDue(String taskId, Instant due) {
-    jdbc.sql("update case_task set due_at = ? where task_id = ?").params(ts(due), taskId).update();
+  void taskDue(String taskId, Instant warnAt, Instant due) {
+    jdbc.sql("update case_task set warn_at = ?, due_at = ? where task_id = ?").params(ts(warnAt), ts(due), taskId).update();
   }
+
 
   void deleteTask(String taskId) {
     jdbc.sql("delete from case_task where task_id = ?").param(taskId).update();

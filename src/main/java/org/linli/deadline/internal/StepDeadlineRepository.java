@@ -49,8 +49,13 @@ class StepDeadlineRepository {
     jdbc.sql("update step_deadline set closed_at = ? where task_id = ? and closed_at is null").params(ts(at), taskId).update();
   }
 
-  void assignee(String taskId, String assignee) {
-    jdbc.sql("update step_deadline set assignee = ? where task_id = ?").params(assignee, taskId).update();
+  void reschedule(String taskId, Instant warnAt, Instant dueAt, Instant now) {
+    jdbc.sql("update step_deadline set warn_at = ?, due_at = ?,"
+            + " reminded_at = case when cast(? as timestamp) > cast(? as timestamp) then null else reminded_at end,"
+            + " overdue_at = case when cast(? as timestamp) > cast(? as timestamp) then null else overdue_at end"
+            + " where task_id = ? and closed_at is null")
+        .params(ts(warnAt), ts(dueAt), ts(warnAt), ts(now), ts(dueAt), ts(now), taskId)
+        .update();
   }
 
   /** Open steps past their warning time and not yet reminded; of one case, or of all when null. */
