@@ -24,10 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("deadlines")
 public class Deadlines {
 
-  /** Local variables of a user task, set by its input mappings. */
-  public static final String VAR_STEP_DUE = "stepDue";
-  public static final String VAR_STEP_WARN_AT = "stepWarnAt";
-
   private final TimeLimits limits;
   private final WorkingCalendar calendar;
   private final DeadlineProperties properties;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.linli.system.InvalidInputException;
 
 /**
  * A time limit as the time-limit tables give it: {@code working-days:3}, {@code working-hours:4}
@@ -43,15 +42,6 @@ public record TimeLimit(Unit unit, int amount, Duration duration) {
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
           "not a time limit: '" + text + "' (use working-days:N, working-hours:N or an ISO-8601 duration such as PT2H)");
-    }
-  }
-
-  /** Parses user input, reporting a bad value against the given field. */
-  public static TimeLimit parse(String field, String text) {
-    try {
-      return parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(field, e.getMessage());
     }
   }
 

@@ -18,9 +18,6 @@ public final class RequestProcess {
   public static final String TASK_SUPERVISOR_DECISION = "Task_SupervisorDecision";
   public static final String END_CLOSED = "EndEvent_Closed";
   public static final String END_CLOSED_BY_SUPERVISOR = "EndEvent_ClosedBySupervisor";
-  public static final String TASK_REMIND = "Task_RemindOwners";
-  public static final String TASK_MARK_OVERDUE = "Task_MarkOverdue";
-  public static final String TASK_ESCALATE_SIGN = "Task_EscalateSign";
   public static final String TIMER_SIGN_OVERDUE = "Timer_SignOverdue";
 
   /** VILLAGE, TOWNSHIP or DEPARTMENT: who owns the sign-for and handling steps. */
@@ -31,8 +28,6 @@ public final class RequestProcess {
   public static final String VAR_HANDLE_START = "handleStart";
   /** When the unit that may return the request received it. */
   public static final String VAR_RECEIVED_AT = "receivedAt";
-  /** The group an overdue sign-for moves up to. */
-  public static final String VAR_ESCALATE_TO = "escalateTo";
   public static final String VAR_EXTENSION_DAYS = "extensionDays";
   public static final String VAR_REOPEN_COUNT = "reopenCount";
   public static final String VAR_REPLY = "reply";

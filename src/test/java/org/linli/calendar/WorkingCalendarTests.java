@@ -127,4 +127,20 @@ class WorkingCalendarTests {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+
+  @Test
+  void countsOfficeTimeBackFromADueTime() {
+    assertThat(calendar.workingDayLength()).isEqualTo(java.time.Duration.ofMinutes(450));
+    // one working day before the close of Saturday 14 Feb 2026 (a make-up day) is its opening
+    assertThat(calendar.minusWorkingTime(at("2026-02-14T17:30"), java.time.Duration.ofMinutes(450)))
+        .isEqualTo(at("2026-02-14T08:30"));
+    // two working days back from the close of Tuesday 24 Feb crosses the Spring Festival break
+    assertThat(calendar.minusWorkingTime(at("2026-02-24T17:30"), java.time.Duration.ofMinutes(900)))
+        .isEqualTo(at("2026-02-14T08:30"));
+    // across lunch: 4.5 office hours before 15:30 is 09:30
+    assertThat(calendar.minusWorkingTime(at("2026-03-03T15:30"), java.time.Duration.ofMinutes(270)))
+        .isEqualTo(at("2026-03-03T09:30"));
+    assertThat(calendar.workingTimeBetween(at("2026-03-03T09:30"), at("2026-03-03T15:30")))
+        .isEqualTo(java.time.Duration.ofMinutes(270));
+  }
 }
