@@ -20,6 +20,10 @@ public enum CaseEventType {
   /** A step passed its due time (marked once, by its timer or by the sweep). */
   OVERDUE,
   URGED,
+  /** A step handed over to a colleague of the same group (转交). */
+  HANDED_OVER,
+  /** A comment on the case. */
+  COMMENTED,
   /** A step completed with a decision that has no event of its own. */
   COMPLETED;
 

@@ -58,6 +58,10 @@ public class CaseFiles {
     return repository.tasks(filter, page, size);
   }
 
+  public long countTasks(TaskFilter filter) {
+    return repository.countTasks(filter);
+  }
+
   public Page<CaseFile> cases(CaseFilter filter, int page, int size) {
     return repository.cases(filter, page, size);
   }

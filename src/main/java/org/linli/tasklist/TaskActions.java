@@ -1,15 +1,21 @@
 package org.linli.tasklist;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
 import org.linli.casefile.TaskFilter;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.StaffMember;
 import org.linli.security.LinliUser;
 import org.linli.system.ConflictException;
 import org.linli.system.EngineClock;
@@ -28,31 +34,100 @@ public class TaskActions {
     /** Assigned to me. */
     MINE,
     /** Unclaimed, in one of my groups. */
-    GROUP
+    GROUP,
+    /** Everything open in my area; read-only where it is not mine. */
+    AREA
   }
+
+  /** How many tasks each queue holds for the user. */
+  public record QueueCounts(long mine, long group, long area) {}
 
   private final CaseFiles cases;
   private final org.camunda.bpm.engine.TaskService engineTasks;
   private final Map<String, StepCompleter> completers;
+  private final Map<String, CaseKindSupport> kinds;
+  private final OrganizationService organization;
 
-  TaskActions(CaseFiles cases, org.camunda.bpm.engine.TaskService engineTasks, List<StepCompleter> completers) {
+  TaskActions(CaseFiles cases, org.camunda.bpm.engine.TaskService engineTasks, List<StepCompleter> completers,
+      List<CaseKindSupport> kinds, OrganizationService organization) {
     this.cases = cases;
     this.engineTasks = engineTasks;
     this.completers = completers.stream().collect(Collectors.toMap(StepCompleter::kind, Function.identity()));
+    this.kinds = kinds.stream().collect(Collectors.toMap(CaseKindSupport::kind, Function.identity()));
+    this.organization = organization;
   }
 
   public Page<TaskView> list(
       LinliUser user, Queue queue, String kind, String category, String step, Instant dueBefore, boolean overdue,
       boolean latestDueFirst, int page, int size) {
+    return list(user, new TaskQuery(queue, kind, category, step, null, null, dueBefore, overdue, latestDueFirst, page, size));
+  }
+
+  public Page<TaskView> list(LinliUser user, TaskQuery q) {
     Instant now = EngineClock.now();
-    Instant before = overdue && (dueBefore == null || now.isBefore(dueBefore)) ? now : dueBefore;
-    TaskFilter filter =
-        queue == Queue.MINE
-            ? new TaskFilter(user.username(), null, kind, category, step, before, latestDueFirst)
-            : new TaskFilter(null, user.groups(), kind, category, step, before, latestDueFirst);
-    Page<CaseTask> tasks = cases.tasks(filter, page, size);
+    Instant before = q.overdue() && (q.dueBefore() == null || now.isBefore(q.dueBefore())) ? now : q.dueBefore();
+    Set<Long> caseIds = null;
+    String text = blankToNull(q.q());
+    if (text != null && text.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
+      caseIds = new HashSet<>();
+      for (CaseKindSupport k : kinds.values()) {
+        caseIds.addAll(k.caseIdsByPhone(text));
+      }
+      text = null;
+    }
+    TaskFilter filter = queueFilter(user, q.queue()).narrowed(blankToNull(q.kind()), blankToNull(q.category()),
+        blankToNull(q.step()), blankToNull(q.division()), before, text, caseIds, q.latestDueFirst());
+    Page<CaseTask> tasks = cases.tasks(filter, q.page(), q.size());
     return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
         tasks.page(), tasks.size(), tasks.total());
+  }
+
+  public QueueCounts counts(LinliUser user) {
+    return new QueueCounts(cases.countTasks(queueFilter(user, Queue.MINE)), cases.countTasks(queueFilter(user, Queue.GROUP)),
+        cases.countTasks(queueFilter(user, Queue.AREA)));
+  }
+
+  private static TaskFilter queueFilter(LinliUser user, Queue queue) {
+    return switch (queue) {
+      case MINE -> TaskFilter.mine(user.username());
+      case GROUP -> TaskFilter.group(user.groups());
+      case AREA -> TaskFilter.area(user.scope());
+    };
+  }
+
+  /** Whether the user may act on the task (theirs or their group's), rather than only look. */
+  public boolean mayAct(LinliUser user, CaseTask task) {
+    return user.username().equals(task.assignee()) || user.inGroup(task.candidateGroup());
+  }
+
+  /** Hands a task over to a colleague of the same group (转交). */
+  @Transactional
+  public TaskView handOver(LinliUser user, String taskId, String colleague, String note) {
+    CaseTask task = actionable(user, taskId);
+    if (task.assignee() != null && !task.assignee().equals(user.username())) {
+      throw new ConflictException("task " + taskId + " is claimed by " + task.assignee());
+    }
+    if (colleague == null || colleague.equals(user.username())
+        || organization.membersOf(task.candidateGroup()).stream().noneMatch(s -> s.username().equals(colleague))) {
+      throw new InvalidInputException("to", "请选择本组的同事 choose a colleague of " + task.candidateGroup());
+    }
+    engineTasks.setAssignee(taskId, colleague);
+    cases.record(task.caseId(), CaseEventType.HANDED_OVER, task.activityId(), task.name(), user.username(),
+        task.candidateGroup(), "→ " + colleague + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+    return TaskView.of(cases.task(taskId).orElseThrow(), EngineClock.now(), decisions(task));
+  }
+
+  /** The colleagues a task may be handed over to. */
+  public List<StaffMember> colleagues(LinliUser user, CaseTask task) {
+    return organization.membersOf(task.candidateGroup()).stream().filter(s -> !s.username().equals(user.username())).toList();
+  }
+
+  public Optional<CaseKindSupport> kindSupport(String kind) {
+    return Optional.ofNullable(kinds.get(kind));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** A task the user may see: theirs, their group's, or one of a case in their area. */
@@ -123,7 +198,7 @@ public class TaskActions {
     return completer;
   }
 
-  private CaseTask visible(LinliUser user, String taskId) {
+  public CaseTask visible(LinliUser user, String taskId) {
     CaseTask task = cases.task(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));
     boolean mine = user.username().equals(task.assignee()) || user.inGroup(task.candidateGroup());
     if (!mine && !user.scope().covers(task.divisionCode(), task.departmentCode())) {

@@ -292,18 +292,56 @@ public class CaseFileRepository {
   public Page<CaseTask> tasks(TaskFilter f, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1 = 1");
     List<Object> params = new ArrayList<>();
+    if (!taskWhere(f, where, params)) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    String from = " from case_task t join case_file c on c.id = t.case_id";
+    long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+    List<CaseTask> items =
+        jdbc.sql("select " + TASK_COLUMNS + from + where + " order by t.due_at" + (f.latestDueFirst() ? " desc" : "") + ", t.task_id limit ? offset ?")
+            .params(params)
+            .param(size)
+            .param((long) page * size)
+            .query(CaseFileRepository::task)
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** How many open tasks the filter finds. */
+  public long countTasks(TaskFilter f) {
+    StringBuilder where = new StringBuilder(" where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (!taskWhere(f, where, params)) {
+      return 0;
+    }
+    return jdbc.sql("select count(*) from case_task t join case_file c on c.id = t.case_id" + where).params(params)
+        .query(Long.class).single();
+  }
+
+  /** Appends the filter's conditions; false when it can find nothing. */
+  private static boolean taskWhere(TaskFilter f, StringBuilder where, List<Object> params) {
     if (f.assignee() != null) {
       where.append(" and t.assignee = ?");
       params.add(f.assignee());
     }
     if (f.unassignedInGroups() != null) {
       if (f.unassignedInGroups().isEmpty()) {
-        return new Page<>(List.of(), page, size, 0);
+        return false;
       }
       where.append(" and t.assignee is null and t.candidate_group in (")
           .append(placeholders(f.unassignedInGroups().size()))
           .append(")");
       params.addAll(f.unassignedInGroups());
+    }
+    if (f.area() != null) {
+      StringBuilder scope = new StringBuilder();
+      List<Object> scopeParams = new ArrayList<>();
+      if (!appendScope(f.area(), scope, scopeParams)) {
+        return false;
+      }
+      // the scope's columns are case_file's
+      where.append(" and ").append(scope.toString().replaceAll("\\b(county_code|township_code|division_code|department_code)\\b", "c.$1"));
+      params.addAll(scopeParams);
     }
     if (f.kind() != null) {
       where.append(" and c.kind = ?");
@@ -317,20 +355,39 @@ public class CaseFileRepository {
       where.append(" and t.activity_id = ?");
       params.add(f.activityId());
     }
+    if (f.divisionCode() != null) {
+      DivisionLevel level = DivisionLevel.ofCode(f.divisionCode());
+      if (level == null) {
+        throw new org.linli.system.InvalidInputException("division", "must be a 6, 9 or 12-digit division code");
+      }
+      where.append(" and c.").append(column(level)).append(" = ?");
+      params.add(f.divisionCode());
+    }
     if (f.dueBefore() != null) {
       where.append(" and t.due_at < ?");
       params.add(ts(f.dueBefore()));
     }
-    String from = " from case_task t join case_file c on c.id = t.case_id";
-    long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
-    List<CaseTask> items =
-        jdbc.sql("select " + TASK_COLUMNS + from + where + " order by t.due_at" + (f.latestDueFirst() ? " desc" : "") + ", t.task_id limit ? offset ?")
-            .params(params)
-            .param(size)
-            .param((long) page * size)
-            .query(CaseFileRepository::task)
-            .list();
-    return new Page<>(items, page, size, total);
+    if (f.caseIds() != null) {
+      if (f.caseIds().isEmpty()) {
+        return false;
+      }
+      where.append(" and c.id in (").append(placeholders(f.caseIds().size())).append(")");
+      params.addAll(f.caseIds());
+    }
+    if (f.text() != null && !f.text().isBlank()) {
+      String text = f.text().strip();
+      if (text.matches("[A-Za-z]{2}\\d{4}-\\d{1,6}")) {
+        // MH2026-123 finds MH2026-000123
+        int dash = text.indexOf('-');
+        where.append(" and c.case_number = ?");
+        params.add(text.substring(0, dash).toUpperCase(java.util.Locale.ROOT) + "-"
+            + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
+      } else {
+        where.append(" and lower(c.title) like ? escape '\\'");
+        params.add("%" + text.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+    }
+    return true;
   }
 
   public Page<CaseFile> cases(CaseFilter f, int page, int size) {

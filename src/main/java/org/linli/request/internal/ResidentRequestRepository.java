@@ -44,6 +44,16 @@ public class ResidentRequestRepository {
         .update();
   }
 
+  public java.util.Set<Long> caseIdsByPhone(String phone) {
+    return new java.util.HashSet<>(jdbc.sql("select case_id from resident_request where resident_phone = ?").param(phone)
+        .query(Long.class).list());
+  }
+
+  public Optional<ResidentRequest> byCaseId(long caseId) {
+    return jdbc.sql("select " + COLUMNS + " from resident_request where case_id = ?").param(caseId)
+        .query(ResidentRequestRepository::map).optional();
+  }
+
   private static ResidentRequest map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new ResidentRequest(rs.getLong(1), rs.getString(2), org.linli.request.Channel.valueOf(rs.getString(3)),
         rs.getString(4), rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),

@@ -19,7 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Linli's API needs HTTP Basic (checked against the engine's users), except the public intake
- * under {@code /api/public}. The engine's REST API is guarded by Camunda's own authentication
+ * under {@code /api/public}; the staff workbench pages need a form log-in. The engine's REST API is guarded by Camunda's own authentication
  * filter, and its webapps by their own log-in, so that engine authorizations apply there.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,8 +41,24 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The staff workbench (task list and case pages): form log-in with a session, CSRF on, the same
+   * users as everywhere. Mails link to {@code /cases/{number}}.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain workbench(HttpSecurity http) throws Exception {
+    http.securityMatcher("/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/me/**")
+        .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/tasks", false).failureUrl("/login?error"))
+        .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(e -> e.accessDeniedPage("/login?denied"))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain rest(HttpSecurity http) throws Exception {
     // the landing page, API description, health, the engine's webapps (own log-in) and REST API
     // (Camunda's filter below); none of them keeps a Spring Security session

@@ -1,0 +1,103 @@
+package org.linli.tasklist.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.linli.casefile.CaseEventType;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseTask;
+import org.linli.security.CurrentUser;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
+import org.linli.system.InvalidInputException;
+import org.linli.system.NotFoundException;
+import org.linli.tasklist.TaskActions;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case page: the record, the diagram with the current step, the timeline, comments,
+ * attachments, and what the user may do now. Cases outside the user's area are "not found".
+ */
+@Controller
+class CasePageController {
+
+  private final CaseFiles cases;
+  private final TaskActions tasks;
+  private final CurrentUser currentUser;
+  private final HistoryService history;
+  private final RepositoryService repository;
+
+  CasePageController(CaseFiles cases, TaskActions tasks, CurrentUser currentUser, HistoryService history,
+      RepositoryService repository) {
+    this.cases = cases;
+    this.tasks = tasks;
+    this.currentUser = currentUser;
+    this.history = history;
+    this.repository = repository;
+  }
+
+  /** An open step as the case page shows it: whether the user may act, and whom it can go to. */
+  record StepView(CaseTask task, boolean mine, boolean mayAct, List<org.linli.organization.StaffMember> colleagues) {}
+
+  @GetMapping("/cases/{number}")
+  String show(@PathVariable String number, Model model) {
+    LinliUser user = currentUser.get();
+    CaseFile c = cases.visible(number, user.scope());
+    List<StepView> steps = cases.openTasks(c.id()).stream()
+        .map(t -> new StepView(t, user.username().equals(t.assignee()), tasks.mayAct(user, t), tasks.colleagues(user, t)))
+        .toList();
+    model.addAttribute("c", c);
+    model.addAttribute("steps", steps);
+    model.addAttribute("timeline", cases.timeline(c.id()));
+    model.addAttribute("user", user);
+    model.addAttribute("now", EngineClock.now());
+    model.addAttribute("active", steps.stream().map(s -> s.task().activityId()).distinct().toList());
+    model.addAttribute("done", doneActivities(c));
+    return "work/case";
+  }
+
+  /** The process model the case runs on, for the diagram viewer. */
+  @GetMapping(value = "/cases/{number}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+  ResponseEntity<byte[]> diagram(@PathVariable String number) throws java.io.IOException {
+    CaseFile c = cases.visible(number, currentUser.get().scope());
+    HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
+    if (pi == null) {
+      throw new NotFoundException("no process for case " + number);
+    }
+    try (var in = repository.getProcessModel(pi.getProcessDefinitionId())) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(in.readAllBytes());
+    }
+  }
+
+  @PostMapping("/cases/{number}/comments")
+  String comment(@PathVariable String number, @RequestParam(required = false) String text) {
+    LinliUser user = currentUser.get();
+    CaseFile c = cases.visible(number, user.scope());
+    String body = text == null ? "" : text.strip();
+    if (body.isEmpty() || body.length() > 2000) {
+      throw new InvalidInputException("text", "请填写意见, 最多2000字 write a comment of at most 2000 characters");
+    }
+    cases.record(c.id(), CaseEventType.COMMENTED, c.currentStep(), c.currentStepName(), user.username(), null, body);
+    return "redirect:/cases/" + number + "#timeline";
+  }
+
+  private List<String> doneActivities(CaseFile c) {
+    Set<String> ids = history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId()).finished().list()
+        .stream()
+        .map(HistoricActivityInstance::getActivityId)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    return List.copyOf(ids);
+  }
+}

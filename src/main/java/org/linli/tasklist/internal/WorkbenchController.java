@@ -1,0 +1,124 @@
+package org.linli.tasklist.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.linli.casefile.Page;
+import org.linli.organization.Division;
+import org.linli.organization.DivisionLevel;
+import org.linli.organization.OrganizationService;
+import org.linli.security.CurrentUser;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
+import org.linli.system.ConflictException;
+import org.linli.system.ForbiddenException;
+import org.linli.system.InvalidInputException;
+import org.linli.system.NotFoundException;
+import org.linli.tasklist.TaskActions;
+import org.linli.tasklist.TaskQuery;
+import org.linli.tasklist.TaskView;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The caseworker's task list: three queues with counts, filters, search, paging; claim, unclaim and
+ * hand over without a full page reload (htmx swaps the table).
+ */
+@Controller
+class WorkbenchController {
+
+  private final TaskActions tasks;
+  private final CurrentUser currentUser;
+  private final OrganizationService organization;
+
+  WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization) {
+    this.tasks = tasks;
+    this.currentUser = currentUser;
+    this.organization = organization;
+  }
+
+  /** The form fields of the filter bar; blank means any. */
+  record Filter(TaskActions.Queue queue, String kind, String category, String division, String q, boolean overdue,
+      String sort, Integer page) {
+
+    TaskQuery query() {
+      return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, null, division, q, null, overdue,
+          "-due".equals(sort), page == null ? 0 : page, 20);
+    }
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "work/login";
+  }
+
+  @GetMapping("/tasks")
+  String tasks(@ModelAttribute Filter filter, Model model) {
+    fill(filter, model);
+    model.addAttribute("counts", tasks.counts(currentUser.get()));
+    model.addAttribute("divisions", divisionsOf(currentUser.get()));
+    return "work/tasks";
+  }
+
+  /** The table alone, for htmx. */
+  @GetMapping("/tasks/rows")
+  String rows(@ModelAttribute Filter filter, Model model) {
+    fill(filter, model);
+    model.addAttribute("counts", tasks.counts(currentUser.get()));
+    model.addAttribute("oob", true); // the queue counts change with claims: swap them too
+    return "work/tasks :: rows";
+  }
+
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, @ModelAttribute Filter filter, Model model) {
+    return act(() -> tasks.claim(currentUser.get(), id), filter, model);
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id, @ModelAttribute Filter filter, Model model) {
+    return act(() -> tasks.unclaim(currentUser.get(), id), filter, model);
+  }
+
+  @PostMapping("/tasks/{id}/handover")
+  String handOver(@PathVariable String id, @RequestParam(required = false) String to, @RequestParam(required = false) String note,
+      @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response) {
+    tasks.handOver(currentUser.get(), id, to, note);
+    var task = tasks.visible(currentUser.get(), id);
+    if (htmx != null) {
+      response.setHeader("HX-Redirect", "/cases/" + task.caseNumber() + "?handedOver");
+      return "work/empty";
+    }
+    return "redirect:/cases/" + task.caseNumber() + "?handedOver";
+  }
+
+  private String act(Runnable action, Filter filter, Model model) {
+    try {
+      action.run();
+    } catch (ConflictException | ForbiddenException | NotFoundException | InvalidInputException e) {
+      model.addAttribute("error", e.getMessage());
+    }
+    return rows(filter, model);
+  }
+
+  private void fill(Filter filter, Model model) {
+    LinliUser user = currentUser.get();
+    Page<TaskView> page = tasks.list(user, filter.query());
+    model.addAttribute("filter", filter);
+    model.addAttribute("queue", filter.query().queue());
+    model.addAttribute("page", page);
+    model.addAttribute("user", user);
+    model.addAttribute("now", EngineClock.now());
+  }
+
+  /** The villages and townships a user may filter by: those of their area. */
+  private List<Division> divisionsOf(LinliUser user) {
+    return organization.divisions().stream()
+        .filter(d -> d.level() != DivisionLevel.COUNTY && user.scope().covers(d.code(), null))
+        .toList();
+  }
+}

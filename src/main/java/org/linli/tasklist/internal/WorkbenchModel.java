@@ -1,0 +1,108 @@
+package org.linli.tasklist.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.linli.casefile.DeadlineState;
+import org.linli.organization.CandidateGroups;
+import org.linli.organization.Division;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.RoleAssignment;
+import org.linli.security.LinliUser;
+import org.linli.tasklist.CaseKindSupport;
+import org.linli.tasklist.TaskActions;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Formatting the workbench pages share: names of places and groups, times, ages, colours. */
+@Component("work")
+public class WorkbenchModel {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+  private final OrganizationService organization;
+  private final TaskActions tasks;
+  private final MessageSource messages;
+
+  WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages) {
+    this.organization = organization;
+    this.tasks = tasks;
+    this.messages = messages;
+  }
+
+  public String time(Instant t) {
+    return t == null ? "—" : TIME.format(t.atZone(ZONE));
+  }
+
+  public String divisionName(String code) {
+    return code == null ? "—" : organization.division(code).map(Division::name).orElse(code);
+  }
+
+  /** "桃源村 · 村社区工作者" for a candidate group. */
+  public String groupName(String group, Locale locale) {
+    if (group == null) {
+      return "—";
+    }
+    return CandidateGroups.parse(group).map(r -> roleLabel(r, locale)).orElse(group);
+  }
+
+  public List<String> roles(LinliUser user, Locale locale) {
+    List<String> out = new ArrayList<>();
+    for (String g : user.groups()) {
+      CandidateGroups.parse(g).ifPresent(r -> out.add(roleLabel(r, locale)));
+    }
+    return out;
+  }
+
+  public String staffName(String username) {
+    return username == null ? "—" : organization.staff(username).map(s -> s.name()).orElse(username);
+  }
+
+  public String categoryName(String kind, String code, Locale locale) {
+    if (code == null) {
+      return "—";
+    }
+    return tasks.kindSupport(kind).map(k -> k.categoryName(code, english(locale))).orElse(code);
+  }
+
+  public java.util.Map<String, String> categories(String kind, Locale locale) {
+    return tasks.kindSupport(kind).map(k -> k.categories(english(locale))).orElse(java.util.Map.of());
+  }
+
+  public List<CaseKindSupport.Detail> details(String kind, long caseId, Locale locale) {
+    return tasks.kindSupport(kind).map(k -> k.details(caseId, english(locale))).orElse(List.of());
+  }
+
+  /** How long ago, in days and hours: "2天3小时" / "2d 3h". */
+  public String age(Instant since, Instant now, Locale locale) {
+    Duration d = Duration.between(since, now);
+    long days = d.toDays();
+    long hours = d.minusDays(days).toHours();
+    if (english(locale)) {
+      return days > 0 ? days + "d " + hours + "h" : hours + "h " + d.minusHours(d.toHours()).toMinutes() + "m";
+    }
+    return days > 0 ? days + "天" + hours + "小时" : hours + "小时" + d.minusHours(d.toHours()).toMinutes() + "分";
+  }
+
+  public String stateClass(DeadlineState state) {
+    return state == null ? "green" : state.name().toLowerCase(Locale.ROOT);
+  }
+
+  private String roleLabel(RoleAssignment r, Locale locale) {
+    String role = messages.getMessage("role." + r.role().name(), null, r.role().name(), locale);
+    if (r.departmentCode() != null) {
+      String dept = organization.department(r.divisionCode(), r.departmentCode()).map(d -> d.name()).orElse(r.departmentCode());
+      return dept + " · " + role;
+    }
+    return r.divisionCode() == null ? role : divisionName(r.divisionCode()) + " · " + role;
+  }
+
+  static boolean english(Locale locale) {
+    return locale != null && "en".equals(locale.getLanguage());
+  }
+}
