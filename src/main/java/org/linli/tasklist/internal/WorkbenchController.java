@@ -43,12 +43,12 @@ class WorkbenchController {
   }
 
   /** The form fields of the filter bar; blank means any. */
-  record Filter(TaskActions.Queue queue, String kind, String category, String division, String q, boolean overdue,
+  record Filter(TaskActions.Queue queue, String kind, String category, String division, String q, Boolean overdue,
       String sort, Integer page) {
 
     TaskQuery query() {
-      return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, null, division, q, null, overdue,
-          "-due".equals(sort), page == null ? 0 : page, 20);
+      return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, null, division, q, null,
+          Boolean.TRUE.equals(overdue), "-due".equals(sort), page == null ? 0 : page, 20);
     }
   }
 
