@@ -15,6 +15,7 @@ import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.deadline.TimeLimits;
+import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
@@ -185,8 +186,15 @@ class RequestSteps implements StepCompleter {
     v.put(VAR_HANDLE_DUE, null);
   }
 
+  /** The handling level, read off the step's group so that task lists need no engine call per row. */
   private Routing.Level level(CaseTask task) {
-    return Routing.Level.valueOf((String) runtime.getVariable(task.processInstanceId(), VAR_LEVEL));
+    return CandidateGroups.parse(task.candidateGroup())
+        .map(r -> switch (r.role()) {
+          case TOWNSHIP_OFFICER -> Routing.Level.TOWNSHIP;
+          case DEPARTMENT_OFFICER -> Routing.Level.DEPARTMENT;
+          default -> Routing.Level.VILLAGE;
+        })
+        .orElseGet(() -> Routing.Level.valueOf((String) runtime.getVariable(task.processInstanceId(), VAR_LEVEL)));
   }
 
   private static void require(String value, String field, String message) {

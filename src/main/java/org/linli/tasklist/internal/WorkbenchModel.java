@@ -28,6 +28,8 @@ public class WorkbenchModel {
   private final OrganizationService organization;
   private final TaskActions tasks;
   private final MessageSource messages;
+  // names of places, people and categories change rarely; a page shows many rows of the same few
+  private final NameMemo names = new NameMemo(java.time.Duration.ofMinutes(1));
 
   WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages) {
     this.organization = organization;
@@ -40,7 +42,7 @@ public class WorkbenchModel {
   }
 
   public String divisionName(String code) {
-    return code == null ? "—" : organization.division(code).map(Division::name).orElse(code);
+    return code == null ? "—" : names.get("d:" + code, () -> organization.division(code).map(Division::name).orElse(code));
   }
 
   /** "桃源村 · 村社区工作者" for a candidate group. */
@@ -48,7 +50,7 @@ public class WorkbenchModel {
     if (group == null) {
       return "—";
     }
-    return CandidateGroups.parse(group).map(r -> roleLabel(r, locale)).orElse(group);
+    return names.get("g:" + group + ":" + locale, () -> CandidateGroups.parse(group).map(r -> roleLabel(r, locale)).orElse(group));
   }
 
   public List<String> roles(LinliUser user, Locale locale) {
@@ -60,14 +62,16 @@ public class WorkbenchModel {
   }
 
   public String staffName(String username) {
-    return username == null ? "—" : organization.staff(username).map(s -> s.name()).orElse(username);
+    return username == null ? "—" : names.get("s:" + username, () -> organization.staff(username).map(s -> s.name()).orElse(username));
   }
 
   public String categoryName(String kind, String code, Locale locale) {
     if (code == null) {
       return "—";
     }
-    return tasks.kindSupport(kind).map(k -> k.categoryName(code, english(locale))).orElse(code);
+    boolean en = english(locale);
+    return names.get("c:" + kind + ":" + code + ":" + en,
+        () -> tasks.kindSupport(kind).map(k -> k.categoryName(code, en)).orElse(code));
   }
 
   public java.util.Map<String, String> categories(String kind, Locale locale) {
@@ -100,6 +104,31 @@ public class WorkbenchModel {
       return dept + " · " + role;
     }
     return r.divisionCode() == null ? role : divisionName(r.divisionCode()) + " · " + role;
+  }
+
+  /** A small, short-lived memo of display names, per node; nothing another node needs. */
+  static final class NameMemo {
+    private record Entry(String value, long expires) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long ttlNanos;
+
+    NameMemo(java.time.Duration ttl) {
+      this.ttlNanos = ttl.toNanos();
+    }
+
+    String get(String key, java.util.function.Supplier<String> load) {
+      long now = System.nanoTime();
+      Entry e = entries.get(key);
+      if (e == null || now - e.expires() > 0) {
+        if (entries.size() > 10_000) {
+          entries.clear();
+        }
+        e = new Entry(load.get(), now + ttlNanos);
+        entries.put(key, e);
+      }
+      return e.value();
+    }
   }
 
   static boolean english(Locale locale) {
