@@ -1,0 +1,193 @@
+package org.linli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.linli.support.LinliIntegrationTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A resident request in a real browser (the machine's headless Chromium): submitted on the portal,
+ * signed for, handled and replied to by the village caseworker through the step forms (with a
+ * validation error on the way), out of reach of another village, and rated by the resident from the
+ * link. Screenshots of the portal, the task list and the case page land in target/screenshots.
+ */
+@LinliIntegrationTest
+class BrowserWalkThroughTests {
+
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static WebDriver browser;
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    File chromium = new File(System.getProperty("linli.test.chromium", "/usr/bin/chromium"));
+    File driver = new File(System.getProperty("linli.test.chromedriver", "/usr/bin/chromedriver"));
+    boolean required = "required".equals(System.getProperty("linli.test.browser"));
+    if (!required) {
+      assumeTrue(chromium.canExecute() && driver.canExecute(),
+          "no Chromium at " + chromium + " / " + driver + ": run scripts/test, which installs it");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
+        "--user-data-dir=" + Files.createTempDirectory("linli-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1440, 960));
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  void open(String path) {
+    browser.get(url(path));
+  }
+
+  WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  String text() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  void shot(String name) throws Exception {
+    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(15));
+  }
+
+  void login(String user) {
+    browser.manage().deleteAllCookies();
+    open("/login");
+    find("#username").sendKeys(user);
+    find("#password").sendKeys("demo");
+    find("#login").click();
+    waiting().until(ExpectedConditions.urlContains("/tasks"));
+  }
+
+  /** Completes the open step of the case page through its form, choosing a decision and a text. */
+  void submitStep(String decisionLabel, String comment) {
+    WebElement form = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".step-form form")));
+    for (WebElement label : form.findElements(By.cssSelector("label"))) {
+      if (label.getText().contains(decisionLabel)) {
+        label.click();
+        break;
+      }
+    }
+    if (comment != null) {
+      List<WebElement> areas = form.findElements(By.cssSelector("textarea"));
+      areas.get(0).clear();
+      areas.get(0).sendKeys(comment);
+    }
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+  }
+
+  @Test
+  void aRequestFromThePortalToTheResidentsRating() throws Exception {
+    // 1. a resident submits on the portal; a missing description is refused first
+    open("/portal/requests/new");
+    new Select(find("#categoryCode")).selectByValue("streetlight");
+    new Select(find("#divisionCode")).selectByValue("330106002001");
+    find("#address").sendKeys("桃源村村口大樟树旁");
+    find("#residentName").sendKeys("张三");
+    find("#residentPhone").sendKeys("13900001111");
+    find("#residentEmail").sendKeys("zhang.san@example.com");
+    find("form button[type=submit]").click();
+    assertThat(text()).contains("请描述诉求");
+    find("#description").sendKeys("村口的路灯已经坏了三天，晚上出行很不方便，请尽快维修。");
+    shot("portal-request");
+    find("form button[type=submit]").click();
+    String number = waiting().until(d -> {
+      var m = java.util.regex.Pattern.compile("MH\\d{4}-\\d{6}").matcher(text());
+      return m.find() ? m.group() : null;
+    });
+    shot("portal-receipt");
+
+    // 2. the village caseworker finds it in her group's queue and opens it
+    login("wang.fang");
+    assertThat(text()).contains("王芳", "桃源村", "组内待领");
+    assertThat(find("#rows").getText()).contains(number, "签收");
+    shot("tasklist");
+    find("#task-" + jdbc.sql("select task_id from case_task t join case_file c on c.id = t.case_id where c.case_number = ?")
+        .param(number).query(String.class).single() + " a.case-link").click();
+    waiting().until(ExpectedConditions.urlContains("/cases/" + number));
+    assertThat(text()).contains(number, "签收", "办理记录", "张三");
+
+    // 3. sign for, then try to reply without a text (refused, nothing changes), then reply
+    submitStep("签收", null);
+    waiting().until(d -> text().contains("已提交"));
+    submitStep("答复", null);
+    waiting().until(d -> text().contains("必填") || text().contains("答复内容"));
+    assertThat(jdbc.sql("select count(*) from case_event e join case_file c on c.id = e.case_id where c.case_number = ?"
+        + " and e.type = 'REPLIED'").param(number).query(Long.class).single()).isZero();
+    submitStep("答复", "已更换灯泡，恢复照明。");
+    waiting().until(d -> text().contains("回访"));
+    shot("case-page");
+
+    // 4. another village's caseworker cannot open it
+    login("zhao.min");
+    open("/cases/" + number);
+    assertThat(text()).contains("未找到").doesNotContain("张三");
+
+    // 5. the resident rates from the link in the reply mail; the case closes
+    String token = jdbc.sql("select rating_token from resident_request where case_number = ?").param(number)
+        .query(String.class).single();
+    browser.manage().deleteAllCookies();
+    open("/portal/rate/" + token);
+    find("input[name=rating][value=SATISFIED]").click();
+    find("form button[type=submit]").click();
+    waiting().until(d -> jdbc.sql("select status from case_file where case_number = ?").param(number)
+        .query(String.class).single().equals("CLOSED"));
+    open("/portal/follow?number=" + number);
+    find("#phoneTail").sendKeys("1111");
+    find("form button[type=submit]").click();
+    assertThat(text()).contains(number).doesNotContain("王芳").doesNotContain("wang.fang");
+    shot("portal-follow");
+
+    // 6. the township officer sees the closed case in nobody's queue and the phone search finds nothing open
+    login("liu.yang");
+    open("/tasks?queue=AREA&q=13900001111");
+    assertThat(find("#rows").getText()).doesNotContain(number);
+  }
+}
