@@ -26,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final TaskActions tasks;
+  private final StepForms forms;
   private final CurrentUser currentUser;
 
-  TaskController(TaskActions tasks, CurrentUser currentUser) {
+  TaskController(TaskActions tasks, StepForms forms, CurrentUser currentUser) {
     this.tasks = tasks;
+    this.forms = forms;
     this.currentUser = currentUser;
   }
 
@@ -68,6 +70,19 @@ class TaskController {
   @Operation(summary = "Complete a step with a decision; the step lists the decisions it offers")
   ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody StepInput input) {
     tasks.complete(currentUser.get(), id, input);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/{id}/form")
+  @Operation(summary = "The step's Camunda Form (form-js schema, decisions narrowed to the step's) and initial data")
+  StepForms.StepForm form(@PathVariable String id) {
+    return forms.form(currentUser.get(), id);
+  }
+
+  @PostMapping("/{id}/form")
+  @Operation(summary = "Complete a step through its form: the form's rules, then the step's; 400 names each field")
+  ResponseEntity<Void> submitForm(@PathVariable String id, @RequestBody StepForms.Submission submission) {
+    forms.submit(currentUser.get(), id, submission.data());
     return ResponseEntity.noContent().build();
   }
 }

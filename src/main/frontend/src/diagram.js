@@ -1,0 +1,71 @@
+// LinliDiagram.show(container, bpmnXmlUrl, activeActivityIds, doneActivityIds)
+// Read-only process diagram: bpmn-js NavigatedViewer (pan and zoom), fitted to the container,
+// current steps marked `linli-active`, finished steps `linli-done`.
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+
+const STYLE = `
+.linli-diagram { position: relative; min-height: 200px; }
+.linli-diagram .linli-message { padding: 1em; color: #a8071a; background: #fff1f0; border: 1px solid #ffa39e; border-radius: 4px; }
+.linli-diagram .linli-active:not(.djs-connection) .djs-visual > :nth-child(1) { stroke: #1677ff !important; stroke-width: 3px !important; fill: #e6f4ff !important; }
+.linli-diagram .linli-done:not(.djs-connection) .djs-visual > :nth-child(1) { stroke: #389e0d !important; fill: #f6ffed !important; }
+`;
+
+function injectStyle() {
+  if (document.getElementById('linli-diagram-style')) return;
+  const style = document.createElement('style');
+  style.id = 'linli-diagram-style';
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+}
+
+function showMessage(container, text) {
+  container.textContent = '';
+  const p = document.createElement('p');
+  p.className = 'linli-message';
+  p.setAttribute('role', 'alert');
+  p.textContent = text;
+  container.appendChild(p);
+}
+
+// Accepts plain BPMN XML or Camunda's REST answer ({ "bpmn20Xml": "…" } from /process-definition/{id}/xml).
+async function loadXml(url) {
+  const res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/xml, text/xml, application/json' } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const text = await res.text();
+  if (text.trimStart().startsWith('{')) {
+    const json = JSON.parse(text);
+    if (!json.bpmn20Xml) throw new Error('no bpmn20Xml in the answer');
+    return json.bpmn20Xml;
+  }
+  return text;
+}
+
+async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityIds = []) {
+  injectStyle();
+  container.classList.add('linli-diagram');
+  if (container._linliViewer) {
+    container._linliViewer.destroy();
+    container._linliViewer = null;
+  }
+  let viewer = null;
+  try {
+    const xml = await loadXml(bpmnXmlUrl);
+    container.textContent = '';
+    viewer = new NavigatedViewer({ container, height: container.clientHeight > 0 ? '100%' : '480px' });
+    await viewer.importXML(xml);
+    const canvas = viewer.get('canvas');
+    const registry = viewer.get('elementRegistry');
+    const mark = (ids, marker) => (ids || []).forEach((id) => registry.get(id) && canvas.addMarker(id, marker));
+    mark(doneActivityIds, 'linli-done');
+    mark(activeActivityIds, 'linli-active');
+    canvas.zoom('fit-viewport', 'auto');
+    container._linliViewer = viewer;
+    return viewer;
+  } catch (e) {
+    if (viewer) viewer.destroy();
+    showMessage(container, `流程图加载失败 The diagram could not be loaded (${e && e.message ? e.message : e})`);
+    return null;
+  }
+}
+
+window.LinliDiagram = { show };

@@ -1,0 +1,157 @@
+package org.linli.tasklist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.linli.security.LinliUser;
+import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
+import org.linli.system.NotFoundException;
+import org.linli.tasklist.internal.FormValidator;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Camunda Form of each step ({@code camunda:formRef} on the user task, deployed with the
+ * process) and submissions through it: the form's own rules first, then the step's business rules
+ * through {@link TaskActions#complete}. A rejected submission changes nothing.
+ */
+@Service
+public class StepForms {
+
+  /** A step's form as the browser gets it. */
+  public record StepForm(
+      @Schema(description = "the form-js schema, its decision options narrowed to the step's") JsonNode schema,
+      @Schema(description = "initial values; no decision is preselected") Map<String, Object> data) {}
+
+  /** What the browser posts. */
+  public record Submission(@Schema(description = "values by field key") Map<String, Object> data) {}
+
+  static final String DECISION = "decision";
+
+  private final FormService engineForms;
+  private final TaskActions tasks;
+  private final Validator beanValidator;
+  private final ObjectMapper json = new ObjectMapper();
+
+  StepForms(FormService engineForms, TaskActions tasks, Validator beanValidator) {
+    this.engineForms = engineForms;
+    this.tasks = tasks;
+    this.beanValidator = beanValidator;
+  }
+
+  /** The form of a task the user may see. */
+  public StepForm form(LinliUser user, String taskId) {
+    TaskView task = tasks.get(user, taskId);
+    return new StepForm(schemaFor(task), new LinkedHashMap<>());
+  }
+
+  /** Checks the data against the task's form, then completes the step with it. */
+  public void submit(LinliUser user, String taskId, Map<String, Object> data) {
+    TaskView task = tasks.get(user, taskId);
+    Map<String, Object> values = FormValidator.validate(schemaFor(task), data == null ? Map.of() : data);
+    StepInput input = toInput(values);
+    List<FieldError> violations = beanValidator.validate(input).stream()
+        .sorted(Comparator.comparing((ConstraintViolation<StepInput> v) -> v.getPropertyPath().toString()))
+        .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+    if (!violations.isEmpty()) {
+      throw new InvalidInputException(violations);
+    }
+    tasks.complete(user, taskId, input);
+  }
+
+  /** The JSON text of the Camunda Form deployed for an open task. */
+  public String deployedSchema(String taskId) {
+    TaskFormData formData = engineForms.getTaskFormData(taskId);
+    if (formData.getCamundaFormRef() == null) {
+      throw new NotFoundException("步骤没有表单 task " + taskId + " has no form");
+    }
+    try (InputStream in = engineForms.getDeployedTaskForm(taskId)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks data against a form-js schema: required, pattern (full match), min/max, minLength/maxLength,
+   * options and number types of every visible field.
+   *
+   * @return the visible fields' values; unknown keys and hidden fields are left out
+   * @throws InvalidInputException naming each broken field
+   */
+  public Map<String, Object> validate(String schemaJson, Map<String, Object> data) {
+    return FormValidator.validate(parse(schemaJson), data);
+  }
+
+  private JsonNode schemaFor(TaskView task) {
+    JsonNode schema = parse(deployedSchema(task.id()));
+    if (!task.decisions().isEmpty()) {
+      narrowDecisions(schema.path("components"), task.decisions());
+    }
+    return schema;
+  }
+
+  /** Offers only the decisions the step allows here (the handling step's differ by level). */
+  private static void narrowDecisions(JsonNode components, List<String> allowed) {
+    for (JsonNode c : components) {
+      if (DECISION.equals(c.path("key").asText()) && c.path("values") instanceof ArrayNode options) {
+        for (int i = options.size() - 1; i >= 0; i--) {
+          if (!allowed.contains(options.get(i).path("value").asText())) {
+            options.remove(i);
+          }
+        }
+      }
+      narrowDecisions(c.path("components"), allowed);
+    }
+  }
+
+  private JsonNode parse(String schemaJson) {
+    try {
+      JsonNode node = json.readTree(schemaJson);
+      if (!(node instanceof ObjectNode)) {
+        throw new IllegalStateException("a form schema must be a JSON object");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the form schema is not valid JSON", e);
+    }
+  }
+
+  static StepInput toInput(Map<String, Object> v) {
+    return new StepInput(text(v, DECISION), text(v, "comment"), text(v, "departmentCode"), text(v, "divisionCode"),
+        whole(v, "extensionDays"), text(v, "rating"));
+  }
+
+  private static String text(Map<String, Object> v, String key) {
+    Object value = v.get(key);
+    return value == null ? null : value.toString();
+  }
+
+  private static Integer whole(Map<String, Object> v, String key) {
+    Object value = v.get(key);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(value.toString().strip()).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidInputException(key, "应为整数 must be a whole number");
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package org.linli.tasklist.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
+
+/**
+ * Checks submitted data against a Camunda Form (form-js schema) the way the browser does, so a
+ * client that skips the browser cannot get past the form's rules. Only visible fields count:
+ * {@code conditional.hide} is evaluated on the submitted data (see {@link FormCondition}); hidden and
+ * disabled fields and keys the form does not declare are dropped.
+ */
+public final class FormValidator {
+
+  private static final Set<String> TEXT = Set.of("textfield", "textarea", "datetime");
+  private static final Set<String> SINGLE_CHOICE = Set.of("select", "radio");
+  private static final Set<String> MULTI_CHOICE = Set.of("checklist", "taglist");
+
+  private FormValidator() {}
+
+  /**
+   * @return the values of the visible fields, by key, in the form's order
+   * @throws InvalidInputException naming each field that breaks its rules
+   * @throws IllegalStateException when the form uses a condition or pattern this cannot evaluate
+   */
+  public static Map<String, Object> validate(JsonNode schema, Map<String, Object> data) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<FieldError> errors = new ArrayList<>();
+    walk(schema.path("components"), data, values, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return values;
+  }
+
+  private static void walk(JsonNode components, Map<String, Object> data, Map<String, Object> values, List<FieldError> errors) {
+    for (JsonNode c : components) {
+      if (hidden(c, data) || c.path("disabled").asBoolean(false)) {
+        continue; // form-js neither validates nor submits these, nor anything inside them
+      }
+      String key = c.path("key").asText(null);
+      String type = c.path("type").asText("");
+      if (key != null && isField(type)) {
+        String error = check(c, type, data.get(key));
+        if (error != null) {
+          errors.add(new FieldError(key, error));
+        } else if (data.get(key) != null) {
+          values.put(key, data.get(key));
+        }
+      }
+      walk(c.path("components"), data, values, errors);
+    }
+  }
+
+  private static boolean isField(String type) {
+    return TEXT.contains(type) || SINGLE_CHOICE.contains(type) || MULTI_CHOICE.contains(type)
+        || type.equals("number") || type.equals("checkbox");
+  }
+
+  private static boolean hidden(JsonNode c, Map<String, Object> data) {
+    JsonNode hide = c.path("conditional").path("hide");
+    if (hide.isBoolean()) {
+      return hide.asBoolean();
+    }
+    return hide.isTextual() && !hide.asText().isBlank() && FormCondition.isTrue(hide.asText(), data);
+  }
+
+  /** The first broken rule of a field, as a message for a person, or null. */
+  private static String check(JsonNode c, String type, Object value) {
+    JsonNode rules = c.path("validate");
+    boolean empty = value == null
+        || value instanceof String s && s.isBlank()
+        || value instanceof List<?> l && l.isEmpty()
+        || type.equals("checkbox") && Boolean.FALSE.equals(value);
+    if (empty) {
+      return rules.path("required").asBoolean(false) ? "必填 required" : null;
+    }
+    if (TEXT.contains(type)) {
+      if (!(value instanceof String text)) {
+        return "应为文本 must be text";
+      }
+      return checkText(rules, text);
+    }
+    if (type.equals("number")) {
+      return checkNumber(c, rules, value);
+    }
+    if (type.equals("checkbox")) {
+      return value instanceof Boolean ? null : "应为是或否 must be true or false";
+    }
+    if (SINGLE_CHOICE.contains(type)) {
+      return isOption(c, value) ? null : "不是可选的值 not one of the options";
+    }
+    if (!(value instanceof List<?> list)) {
+      return "应为列表 must be a list";
+    }
+    return list.stream().allMatch(v -> isOption(c, v)) ? null : "含有不可选的值 contains a value that is not an option";
+  }
+
+  private static String checkText(JsonNode rules, String text) {
+    String pattern = rules.path("pattern").asText("");
+    if (!pattern.isEmpty() && !Pattern.compile(pattern).matcher(text).matches()) {
+      String own = rules.path("patternErrorMessage").asText("");
+      return own.isEmpty() ? "格式不正确 wrong format" : own;
+    }
+    int length = text.strip().length(); // form-js counts the trimmed text
+    BigDecimal min = bound(rules.path("minLength"));
+    if (min != null && length < min.intValue()) {
+      return "不能少于" + min.intValue() + "个字 at least " + min.intValue() + " characters";
+    }
+    BigDecimal max = bound(rules.path("maxLength"));
+    if (max != null && length > max.intValue()) {
+      return "不能超过" + max.intValue() + "个字 at most " + max.intValue() + " characters";
+    }
+    return null;
+  }
+
+  private static String checkNumber(JsonNode c, JsonNode rules, Object value) {
+    BigDecimal number;
+    if (value instanceof Number n) {
+      number = new BigDecimal(n.toString());
+    } else if (value instanceof String s && c.path("serializeToString").asBoolean(false)) {
+      try {
+        number = new BigDecimal(s.strip());
+      } catch (NumberFormatException e) {
+        return "应为数字 must be a number";
+      }
+    } else {
+      return "应为数字 must be a number";
+    }
+    JsonNode digits = c.path("decimalDigits");
+    if (digits.isInt() && Math.max(0, number.stripTrailingZeros().scale()) > digits.asInt()) {
+      return digits.asInt() == 0 ? "应为整数 must be a whole number"
+          : "最多" + digits.asInt() + "位小数 at most " + digits.asInt() + " decimal places";
+    }
+    BigDecimal min = bound(rules.path("min"));
+    if (min != null && number.compareTo(min) < 0) {
+      return "不能小于" + min.toPlainString() + " must be at least " + min.toPlainString();
+    }
+    BigDecimal max = bound(rules.path("max"));
+    if (max != null && number.compareTo(max) > 0) {
+      return "不能大于" + max.toPlainString() + " must be at most " + max.toPlainString();
+    }
+    return null;
+  }
+
+  /** A numeric rule; FEEL expressions ("=…") are not evaluated here, so they do not bind. */
+  private static BigDecimal bound(JsonNode rule) {
+    if (rule.isNumber()) {
+      return rule.decimalValue();
+    }
+    if (rule.isTextual() && !rule.asText().startsWith("=")) {
+      try {
+        return new BigDecimal(rule.asText().strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** Static options only; options from data or expressions are the server's business rules' to check. */
+  private static boolean isOption(JsonNode c, Object value) {
+    JsonNode options = c.path("values");
+    if (!options.isArray()) {
+      return true;
+    }
+    for (JsonNode o : options) {
+      JsonNode v = o.path("value");
+      boolean same = v.isNumber()
+          ? value instanceof Number n && v.decimalValue().compareTo(new BigDecimal(n.toString())) == 0
+          : (v.isTextual() || v.isBoolean()) && (value instanceof String || value instanceof Boolean)
+              && v.asText().equals(value.toString());
+      if (same) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
