@@ -1,0 +1,37 @@
+package org.linli.tasklist.internal;
+
+import org.linli.security.CurrentUser;
+import org.linli.tasklist.StepForms;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The step forms of the case page, for the signed-in session (CSRF-protected); the same as
+ * {@code /api/tasks/{id}/form}, with errors as problem+json for the form island to show.
+ */
+@RestController
+class WorkbenchFormController {
+
+  private final StepForms forms;
+  private final CurrentUser currentUser;
+
+  WorkbenchFormController(StepForms forms, CurrentUser currentUser) {
+    this.forms = forms;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/tasks/{id}/form")
+  StepForms.StepForm form(@PathVariable String id) {
+    return forms.form(currentUser.get(), id);
+  }
+
+  @PostMapping("/tasks/{id}/form")
+  ResponseEntity<Void> submit(@PathVariable String id, @RequestBody StepForms.Submission submission) {
+    forms.submit(currentUser.get(), id, submission == null ? null : submission.data());
+    return ResponseEntity.noContent().build();
+  }
+}
