@@ -8,7 +8,9 @@ public enum NotificationType {
   ESCALATION("已升级", "Escalated"),
   URGED("督办", "Urged"),
   REPLY("答复", "Reply"),
-  DIGEST("每日督查", "Daily digest");
+  DIGEST("每日督查", "Daily digest"),
+  /** To a resident: the request was taken in, with its number and a link to follow it. */
+  RECEIVED("已受理", "Received");
 
   private final String labelZh;
   private final String labelEn;
@@ -18,7 +20,7 @@ public enum NotificationType {
     this.labelEn = labelEn;
   }
 
-  /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST go to fixed recipients). */
+  /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST/RECEIVED go to fixed recipients). */
   public boolean optional() {
     return this != OVERDUE && this != URGED;
   }

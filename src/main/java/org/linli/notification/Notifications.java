@@ -45,6 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  *       shown as yyyy-MM-dd HH:mm in Asia/Shanghai), {@code divisionName}, {@code note} (free text);
  *       URGED also {@code urgedBy} (a name); ESCALATION also {@code fromGroup}, {@code toGroup}.
  *   <li>REPLY: {@code caseNumber}, {@code title}, {@code reply}, {@code ratingLink}, {@code residentName}.
+ *   <li>RECEIVED: {@code caseNumber}, {@code title}, {@code dueAt} (expected answer time),
+ *       {@code followLink} (the portal's follow page), {@code residentName}.
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.

@@ -107,6 +107,20 @@ class NotificationTemplatesTests extends MailTestSupport {
   }
 
   @Test
+  void aReceiptTellsTheResidentTheNumberTheExpectedTimeAndHowToFollow() throws Exception {
+    Map<String, Object> model = Map.of("caseNumber", "MH2026-000003", "title", "路灯：村口路灯坏了", "dueAt", DUE,
+        "followLink", "https://linli.example/portal/follow?number=MH2026-000003", "residentName", "张三");
+    inTransaction(() -> notifications.toAddress(NotificationType.RECEIVED, "received:3", "zhang.san@example.com", "张三", model, 9L));
+    assertThat(sender.deliverDue()).isEqualTo(1);
+    MimeMessage m = only("zhang.san@example.com");
+    assertThat(m.getSubject()).isEqualTo("【已受理】MH2026-000003 路灯：村口路灯坏了 (Received)");
+    for (String part : parts(m)) {
+      assertThat(part).contains("张三，您好", "已受理", "MH2026-000003", "2026-03-02 17:30",
+          "https://linli.example/portal/follow?number=MH2026-000003", "后四位");
+    }
+  }
+
+  @Test
   void theDailyDigestListsOverdueAndAtRiskCases() throws Exception {
     Map<String, Object> model = new HashMap<>();
     model.put("supervisorName", "黄华");
@@ -131,7 +145,7 @@ class NotificationTemplatesTests extends MailTestSupport {
     inTransaction(() -> {
       int n = 0;
       for (NotificationType type : NotificationType.values()) {
-        n += type == NotificationType.REPLY
+        n += type == NotificationType.REPLY || type == NotificationType.RECEIVED
             ? notifications.toAddress(type, "empty", "resident@example.com", null, Map.of(), null)
             : notifications.toUsers(type, "empty", List.of("xu.ming"), null, null);
       }
