@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.linli.casefile.CaseAttachment;
+import org.linli.casefile.CaseAttachments;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The case page: the record, the diagram with the current step, the timeline, comments,
@@ -38,14 +41,16 @@ class CasePageController {
   private final CurrentUser currentUser;
   private final HistoryService history;
   private final RepositoryService repository;
+  private final CaseAttachments attachments;
 
   CasePageController(CaseFiles cases, TaskActions tasks, CurrentUser currentUser, HistoryService history,
-      RepositoryService repository) {
+      RepositoryService repository, CaseAttachments attachments) {
     this.cases = cases;
     this.tasks = tasks;
     this.currentUser = currentUser;
     this.history = history;
     this.repository = repository;
+    this.attachments = attachments;
   }
 
   /** An open step as the case page shows it: whether the user may act, and whom it can go to. */
@@ -65,7 +70,39 @@ class CasePageController {
     model.addAttribute("now", EngineClock.now());
     model.addAttribute("active", steps.stream().map(s -> s.task().activityId()).distinct().toList());
     model.addAttribute("done", doneActivities(c));
+    model.addAttribute("attachments", attachments.list(c.id()));
     return "work/case";
+  }
+
+  /** Staff attach photos and documents (size and type limits in linli.attachments); recorded on the timeline. */
+  @PostMapping("/cases/{number}/attachments")
+  String upload(@PathVariable String number, @RequestParam(name = "file", required = false) MultipartFile file)
+      throws java.io.IOException {
+    LinliUser user = currentUser.get();
+    CaseFile c = cases.visible(number, user.scope());
+    if (file == null || file.isEmpty()) {
+      throw new InvalidInputException("file", "请选择文件 choose a file");
+    }
+    CaseAttachment a = attachments.add(c.id(), file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+        user.username(), false);
+    cases.record(c.id(), CaseEventType.COMMENTED, c.currentStep(), c.currentStepName(), user.username(), null,
+        "附件 attachment: " + a.fileName());
+    return "redirect:/cases/" + number + "#attachments";
+  }
+
+  @GetMapping("/cases/{number}/attachments/{id}")
+  ResponseEntity<byte[]> download(@PathVariable String number, @PathVariable long id) {
+    CaseFile c = cases.visible(number, currentUser.get().scope());
+    CaseAttachments.Content content = attachments.content(id);
+    if (content.attachment().caseId() != c.id()) {
+      throw new NotFoundException("no attachment " + id + " on case " + number);
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.attachment().contentType()))
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename(content.attachment().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(content.bytes());
   }
 
   /** The process model the case runs on, for the diagram viewer. */
