@@ -48,6 +48,7 @@ class PortalTests {
   @Autowired CaseFiles cases;
   @Autowired TaskActions tasks;
   @Autowired DemoUsers users;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
 
   MockMvc mvc;
   /** Each test is its own client address, so that rate limits of one do not reach another. */
@@ -163,6 +164,33 @@ class PortalTests {
     assertThat(mail).containsEntry("TYPE", "RECEIVED").containsEntry("RECIPIENT_ADDRESS", "li.si@example.com");
     assertThat((String) mail.get("SUBJECT")).startsWith("【已受理】" + number);
     assertThat((String) mail.get("BODY_TEXT")).contains("/portal/follow?number=" + number, "李四");
+  }
+
+  @Test
+  void aBrowserPostsTheMultipartFormWithTheTokenFromThePageAndItsCookie() {
+    var page = http.getForEntity("/portal/requests/new", String.class);
+    String cookie = page.getHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+    Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
+    assertThat(token.find()).isTrue();
+    var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    body.add("_csrf", token.group(1));
+    Map.of("categoryCode", "rubbish", "description", "垃圾三天没有清运了", "divisionCode", TAOYUAN, "address", "村委会旁",
+        "residentName", "王五", "residentPhone", "13700003333").forEach(body::add);
+    body.add("photo", new org.springframework.core.io.ByteArrayResource(PNG) {
+      @Override
+      public String getFilename() {
+        return "垃圾.png";
+      }
+    });
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    headers.add(org.springframework.http.HttpHeaders.COOKIE, cookie);
+    var r = http.postForEntity("/portal/requests/new", new org.springframework.http.HttpEntity<>(body, headers), String.class);
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    String number = caseNumberIn(r.getBody());
+    assertThat(jdbc.sql("select count(*) from case_attachment where case_id = ?")
+        .param(cases.byNumber(number).orElseThrow().id()).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test
