@@ -158,12 +158,20 @@ class BrowserWalkThroughTests {
     submitStep("签收", null);
     waiting().until(d -> text().contains("已提交"));
     submitStep("答复", null);
-    waiting().until(d -> text().contains("必填") || text().contains("答复内容"));
+    // the form refuses it next to the field (form-js checks required fields before sending)
+    waiting().until(d -> text().contains("必填") || text().toLowerCase().contains("required"));
+    shot("case-validation-error");
     assertThat(jdbc.sql("select count(*) from case_event e join case_file c on c.id = e.case_id where c.case_number = ?"
         + " and e.type = 'REPLIED'").param(number).query(Long.class).single()).isZero();
     submitStep("答复", "已更换灯泡，恢复照明。");
-    waiting().until(d -> text().contains("回访"));
+    waiting().until(d -> text().contains("已提交") && text().contains("回访"));
     shot("case-page");
+    // the diagram shows where the case stands: the callback step is marked current
+    WebElement diagram = find("#diagram");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", diagram);
+    waiting().until(d -> !diagram.findElements(By.cssSelector(".linli-active")).isEmpty());
+    assertThat(diagram.findElement(By.cssSelector(".linli-active")).getAttribute("data-element-id")).isEqualTo("Task_Callback");
+    shot("case-diagram");
 
     // 4. another village's caseworker cannot open it
     login("zhao.min");
