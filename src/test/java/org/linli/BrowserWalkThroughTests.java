@@ -149,8 +149,21 @@ class BrowserWalkThroughTests {
     assertThat(text()).contains("王芳", "桃源村", "组内待领");
     assertThat(find("#rows").getText()).contains(number, "签收");
     shot("tasklist");
-    find("#task-" + jdbc.sql("select task_id from case_task t join case_file c on c.id = t.case_id where c.case_number = ?")
-        .param(number).query(String.class).single() + " a.case-link").click();
+    String taskId = jdbc.sql("select task_id from case_task t join case_file c on c.id = t.case_id where c.case_number = ?")
+        .param(number).query(String.class).single();
+    // claiming swaps the table and the queue counts in place (htmx), without a page load
+    String marker = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__page = 'same'");
+    find("#task-" + taskId + " button.primary").click();
+    waiting().until(d -> find("#queue-MINE .count").getText().equals("1"));
+    assertThat(find("#rows").getText()).doesNotContain(number);
+    assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__page")).isEqualTo(marker);
+    open("/tasks?queue=MINE&state=GREEN");
+    assertThat(find("#rows").getText()).contains(number);
+    // on a phone
+    browser.manage().window().setSize(new Dimension(390, 844));
+    shot("tasklist-phone");
+    browser.manage().window().setSize(new Dimension(1440, 960));
+    find("#task-" + taskId + " a.case-link").click();
     waiting().until(ExpectedConditions.urlContains("/cases/" + number));
     assertThat(text()).contains(number, "签收", "办理记录", "张三");
 

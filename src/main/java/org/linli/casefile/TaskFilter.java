@@ -16,6 +16,7 @@ import org.linli.organization.Scope;
  * @param text a case number or words of the title
  * @param caseIds only these cases (for example those a resident's phone number finds)
  * @param latestDueFirst sort by due time descending instead of ascending
+ * @param state only steps of this colour at {@code stateAt}
  */
 public record TaskFilter(
     String assignee,
@@ -28,23 +29,25 @@ public record TaskFilter(
     Instant dueBefore,
     String text,
     Set<Long> caseIds,
-    boolean latestDueFirst) {
+    boolean latestDueFirst,
+    DeadlineState state,
+    Instant stateAt) {
 
   public static TaskFilter mine(String username) {
-    return new TaskFilter(username, null, null, null, null, null, null, null, null, null, false);
+    return new TaskFilter(username, null, null, null, null, null, null, null, null, null, false, null, null);
   }
 
   public static TaskFilter group(Set<String> groups) {
-    return new TaskFilter(null, groups, null, null, null, null, null, null, null, null, false);
+    return new TaskFilter(null, groups, null, null, null, null, null, null, null, null, false, null, null);
   }
 
   public static TaskFilter area(Scope scope) {
-    return new TaskFilter(null, null, scope, null, null, null, null, null, null, null, false);
+    return new TaskFilter(null, null, scope, null, null, null, null, null, null, null, false, null, null);
   }
 
   public TaskFilter narrowed(String kind, String categoryCode, String activityId, String divisionCode, Instant dueBefore,
-      String text, Set<Long> caseIds, boolean latestDueFirst) {
+      String text, Set<Long> caseIds, boolean latestDueFirst, DeadlineState state, Instant stateAt) {
     return new TaskFilter(assignee, unassignedInGroups, area, kind, categoryCode, activityId, divisionCode, dueBefore, text,
-        caseIds, latestDueFirst);
+        caseIds, latestDueFirst, state, stateAt);
   }
 }

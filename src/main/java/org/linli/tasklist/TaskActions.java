@@ -57,12 +57,6 @@ public class TaskActions {
     this.organization = organization;
   }
 
-  public Page<TaskView> list(
-      LinliUser user, Queue queue, String kind, String category, String step, Instant dueBefore, boolean overdue,
-      boolean latestDueFirst, int page, int size) {
-    return list(user, new TaskQuery(queue, kind, category, step, null, null, dueBefore, overdue, latestDueFirst, page, size));
-  }
-
   public Page<TaskView> list(LinliUser user, TaskQuery q) {
     Instant now = EngineClock.now();
     Instant before = q.overdue() && (q.dueBefore() == null || now.isBefore(q.dueBefore())) ? now : q.dueBefore();
@@ -76,7 +70,7 @@ public class TaskActions {
       text = null;
     }
     TaskFilter filter = queueFilter(user, q.queue()).narrowed(blankToNull(q.kind()), blankToNull(q.category()),
-        blankToNull(q.step()), blankToNull(q.division()), before, text, caseIds, q.latestDueFirst());
+        blankToNull(q.step()), blankToNull(q.division()), before, text, caseIds, q.latestDueFirst(), q.state(), now);
     Page<CaseTask> tasks = cases.tasks(filter, q.page(), q.size());
     return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
         tasks.page(), tasks.size(), tasks.total());

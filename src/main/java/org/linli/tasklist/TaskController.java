@@ -36,19 +36,23 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "My tasks (queue=MINE) or my groups' unclaimed tasks (queue=GROUP), by due time")
+  @Operation(summary = "My tasks (MINE), my groups' unclaimed tasks (GROUP) or all open tasks of my area (AREA), by due time")
   Page<TaskView> list(
       @RequestParam(defaultValue = "MINE") TaskActions.Queue queue,
       @RequestParam(required = false) String kind,
       @RequestParam(required = false) String category,
       @RequestParam(required = false) String step,
+      @RequestParam(required = false) @Parameter(description = "cases at or below this division code") String division,
+      @RequestParam(required = false) @Parameter(description = "a case number, a resident's phone number or words of the title") String q,
+      @RequestParam(required = false) @Parameter(description = "GREEN, YELLOW or RED now") org.linli.casefile.DeadlineState state,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
       @RequestParam(defaultValue = "false") boolean overdue,
       @Parameter(description = "due (soonest first, the default) or -due (latest first)")
           @RequestParam(defaultValue = "due") @Pattern(regexp = "-?due") String sort,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-    return tasks.list(currentUser.get(), queue, kind, category, step, dueBefore, overdue, sort.startsWith("-"), page, size);
+    return tasks.list(currentUser.get(),
+        new TaskQuery(queue, kind, category, step, division, q, dueBefore, overdue, sort.startsWith("-"), state, page, size));
   }
 
   @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package org.linli.tasklist;
 
 import java.time.Instant;
+import org.linli.casefile.DeadlineState;
 
 /**
  * What a task list shows: a queue, narrowed by kind, category, step, division, due time or a search
@@ -16,6 +17,7 @@ public record TaskQuery(
     Instant dueBefore,
     boolean overdue,
     boolean latestDueFirst,
+    DeadlineState state,
     int page,
     int size) {
 

@@ -367,6 +367,18 @@ public class CaseFileRepository {
       where.append(" and t.due_at < ?");
       params.add(ts(f.dueBefore()));
     }
+    if (f.state() != null && f.stateAt() != null) {
+      Timestamp at = ts(f.stateAt());
+      switch (f.state()) {
+        case RED -> where.append(" and t.due_at <= ?");
+        case YELLOW -> where.append(" and t.warn_at <= ? and (t.due_at is null or t.due_at > ?)");
+        case GREEN -> where.append(" and (t.warn_at is null or t.warn_at > ?) and (t.due_at is null or t.due_at > ?)");
+      }
+      params.add(at);
+      if (f.state() != DeadlineState.RED) {
+        params.add(at);
+      }
+    }
     if (f.caseIds() != null) {
       if (f.caseIds().isEmpty()) {
         return false;

@@ -2,6 +2,7 @@ package org.linli.tasklist.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.linli.casefile.DeadlineState;
 import org.linli.casefile.Page;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
@@ -44,11 +45,11 @@ class WorkbenchController {
 
   /** The form fields of the filter bar; blank means any. */
   record Filter(TaskActions.Queue queue, String kind, String category, String division, String q, Boolean overdue,
-      String sort, Integer page) {
+      DeadlineState state, String sort, Integer page) {
 
     TaskQuery query() {
       return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, null, division, q, null,
-          Boolean.TRUE.equals(overdue), "-due".equals(sort), page == null ? 0 : page, 20);
+          Boolean.TRUE.equals(overdue), "-due".equals(sort), state, page == null ? 0 : page, 20);
     }
   }
 
