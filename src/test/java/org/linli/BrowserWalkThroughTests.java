@@ -93,8 +93,11 @@ class BrowserWalkThroughTests {
     Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Waits for a page or an htmx swap; elements replaced mid-check are looked up again. */
   WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(15));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   void login(String user) {
