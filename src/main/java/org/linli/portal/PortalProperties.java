@@ -20,4 +20,6 @@ public record PortalProperties(
     @DefaultValue("20") int followLimit,
     @DefaultValue("10m") Duration followWindow,
     @DefaultValue("10") int rateLimit,
-    @DefaultValue("10m") Duration rateWindow) {}
+    @DefaultValue("10m") Duration rateWindow,
+    @DefaultValue("10") int followMissLimit,
+    @DefaultValue("1d") Duration followMissWindow) {}

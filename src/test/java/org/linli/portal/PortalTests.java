@@ -266,10 +266,42 @@ class PortalTests {
   }
 
   @Test
+  void thePublicApiTakesTheSameLimits() {
+    // the submit bucket of this machine's address, full for the current hour
+    long hour = java.time.Duration.ofHours(1).toMillis();
+    java.time.Instant start = java.time.Instant.ofEpochMilli(Math.floorDiv(java.time.Instant.now().toEpochMilli(), hour) * hour);
+    java.util.List<String> keys = java.util.List.of("submit:127.0.0.1", "submit:0:0:0:0:0:0:0:1");
+    for (String key : keys) {
+      jdbc.sql("delete from rate_limit_bucket where bucket_key = ?").param(key).update();
+      jdbc.sql("insert into rate_limit_bucket (bucket_key, window_start, window_end, hits) values (?, ?, ?, ?)")
+          .params(key, java.sql.Timestamp.from(start), java.sql.Timestamp.from(start.plusMillis(hour)), 1_000_000).update();
+    }
+    try {
+      var client = new org.springframework.web.client.RestTemplate();
+      client.setErrorHandler(new org.springframework.web.client.DefaultResponseErrorHandler() {
+        @Override
+        public boolean hasError(org.springframework.http.client.ClientHttpResponse response) {
+          return false;
+        }
+      });
+      var refused = client.postForEntity(http.getRootUri() + "/api/public/requests", Map.of("categoryCode", "streetlight"),
+          String.class);
+      assertThat(refused.getStatusCode().value()).isEqualTo(429);
+      assertThat(refused.getHeaders().getFirst("Retry-After")).isNotBlank();
+      assertThat(refused.getBody()).contains("too many requests");
+    } finally {
+      for (String key : keys) {
+        jdbc.sql("delete from rate_limit_bucket where bucket_key = ?").param(key).update();
+      }
+    }
+  }
+
+  @Test
   void tooManyLookUpsFromOneAddressAreRefusedUntilTheWindowEnds() throws Exception {
     for (int i = 0; i < 20; i++) {
-      assertThat(perform(post("/portal/follow").param("number", "MH2026-000000").param("phoneTail", "0000").with(csrf()))
-          .getStatus()).isEqualTo(200);
+      // a different number each time: misses on one case have a limit of their own
+      assertThat(perform(post("/portal/follow").param("number", "MH2026-9" + String.format("%05d", i)).param("phoneTail", "0000")
+          .with(csrf())).getStatus()).isEqualTo(200);
     }
     MockHttpServletResponse refused = perform(post("/portal/follow").param("number", "MH2026-000000")
         .param("phoneTail", "0000").header("X-Forwarded-For", "203.0.113.7").with(csrf()));

@@ -66,6 +66,13 @@ class StepFormValidationTests {
   }
 
   @Test
+  void numbersBeyondDoubleRangeAreRefusedNotFailed() {
+    // JSON 1e400 arrives as an infinity
+    assertThat(errors(Map.of("decision", "b", "days", Double.POSITIVE_INFINITY))).extracting(FieldError::field).containsExactly("days");
+    assertThat(errors(Map.of("decision", "b", "days", Double.NaN))).extracting(FieldError::field).containsExactly("days");
+  }
+
+  @Test
   void numbersPatternsLengthsAndLists() {
     assertThat(errors(Map.of("decision", "b", "days", 11))).containsExactly(new FieldError("days", "不能大于10 must be at most 10"));
     assertThat(errors(Map.of("decision", "b", "days", 0))).extracting(FieldError::message).containsExactly("不能小于1 must be at least 1");

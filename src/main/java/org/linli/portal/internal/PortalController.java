@@ -208,6 +208,10 @@ class PortalController {
     byte[] expected = found.map(r -> lastFour(r.residentPhone())).orElse(NO_DIGITS);
     boolean match = MessageDigest.isEqual(expected, tail.getBytes(StandardCharsets.UTF_8));
     Optional<CaseFile> caseFile = match ? found.flatMap(r -> cases.byId(r.caseId())) : Optional.empty();
+    if (caseFile.isEmpty() && !caseNumber.isEmpty()) {
+      // guessing the four digits of one case from many addresses: a few misses a day per case
+      limiter.hit("follow-miss", caseNumber, properties.followMissLimit(), properties.followMissWindow());
+    }
     if (caseFile.isEmpty()) {
       model.addAttribute("number", caseNumber);
       model.addAttribute("notFound", true);

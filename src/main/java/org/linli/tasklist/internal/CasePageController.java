@@ -61,7 +61,8 @@ class CasePageController {
     LinliUser user = currentUser.get();
     CaseFile c = cases.visible(number, user.scope());
     List<StepView> steps = cases.openTasks(c.id()).stream()
-        .map(t -> new StepView(t, user.username().equals(t.assignee()), tasks.mayAct(user, t), tasks.colleagues(user, t)))
+        .map(t -> new StepView(t, user.username().equals(t.assignee()),
+            tasks.mayAct(user, t) && (t.assignee() == null || t.assignee().equals(user.username())), tasks.colleagues(user, t)))
         .toList();
     model.addAttribute("c", c);
     model.addAttribute("steps", steps);
@@ -76,6 +77,7 @@ class CasePageController {
 
   /** Staff attach photos and documents (size and type limits in linli.attachments); recorded on the timeline. */
   @PostMapping("/cases/{number}/attachments")
+  @org.springframework.transaction.annotation.Transactional
   String upload(@PathVariable String number, @RequestParam(name = "file", required = false) MultipartFile file)
       throws java.io.IOException {
     LinliUser user = currentUser.get();

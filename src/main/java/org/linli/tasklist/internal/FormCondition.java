@@ -105,6 +105,9 @@ final class FormCondition {
 
   private static boolean same(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
+      if (!FormValidator.finite(x) || !FormValidator.finite(y)) {
+        return false;
+      }
       return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
     }
     return Objects.equals(a, b);

@@ -121,9 +121,17 @@ public final class FormValidator {
     return null;
   }
 
+  /** JSON numbers beyond double range arrive as infinities, which no rule accepts. */
+  static boolean finite(Number n) {
+    return !(n instanceof Double d && !Double.isFinite(d)) && !(n instanceof Float f && !Float.isFinite(f));
+  }
+
   private static String checkNumber(JsonNode c, JsonNode rules, Object value) {
     BigDecimal number;
     if (value instanceof Number n) {
+      if (!finite(n)) {
+        return "应为数字 must be a number";
+      }
       number = new BigDecimal(n.toString());
     } else if (value instanceof String s && c.path("serializeToString").asBoolean(false)) {
       try {
@@ -174,7 +182,7 @@ public final class FormValidator {
     for (JsonNode o : options) {
       JsonNode v = o.path("value");
       boolean same = v.isNumber()
-          ? value instanceof Number n && v.decimalValue().compareTo(new BigDecimal(n.toString())) == 0
+          ? value instanceof Number n && finite(n) && v.decimalValue().compareTo(new BigDecimal(n.toString())) == 0
           : (v.isTextual() || v.isBoolean()) && (value instanceof String || value instanceof Boolean)
               && v.asText().equals(value.toString());
       if (same) {

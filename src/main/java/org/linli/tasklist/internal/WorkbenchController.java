@@ -68,7 +68,9 @@ class WorkbenchController {
 
   /** The table alone, for htmx. */
   @GetMapping("/tasks/rows")
-  String rows(@ModelAttribute Filter filter, Model model) {
+  String rows(@ModelAttribute Filter filter, Model model, HttpServletResponse response) {
+    // the address bar shows the full page's address, which reloads and bookmarks well
+    response.setHeader("HX-Push-Url", pageUrl(filter));
     fill(filter, model);
     model.addAttribute("counts", tasks.counts(currentUser.get()));
     model.addAttribute("oob", true); // the queue counts change with claims: swap them too
@@ -76,13 +78,19 @@ class WorkbenchController {
   }
 
   @PostMapping("/tasks/{id}/claim")
-  String claim(@PathVariable String id, @ModelAttribute Filter filter, Model model) {
-    return act(() -> tasks.claim(currentUser.get(), id), filter, model);
+  String claim(@PathVariable String id, @RequestParam(required = false) String back, @ModelAttribute Filter filter,
+      Model model, HttpServletResponse response) {
+    if ("case".equals(back)) {
+      // from the case page: back to it, with the step now the user's
+      TaskView task = tasks.claim(currentUser.get(), id);
+      return "redirect:/cases/" + task.caseNumber();
+    }
+    return act(() -> tasks.claim(currentUser.get(), id), filter, model, response);
   }
 
   @PostMapping("/tasks/{id}/unclaim")
-  String unclaim(@PathVariable String id, @ModelAttribute Filter filter, Model model) {
-    return act(() -> tasks.unclaim(currentUser.get(), id), filter, model);
+  String unclaim(@PathVariable String id, @ModelAttribute Filter filter, Model model, HttpServletResponse response) {
+    return act(() -> tasks.unclaim(currentUser.get(), id), filter, model, response);
   }
 
   @PostMapping("/tasks/{id}/handover")
@@ -97,13 +105,30 @@ class WorkbenchController {
     return "redirect:/cases/" + task.caseNumber() + "?handedOver";
   }
 
-  private String act(Runnable action, Filter filter, Model model) {
+  private String act(Runnable action, Filter filter, Model model, HttpServletResponse response) {
     try {
       action.run();
     } catch (ConflictException | ForbiddenException | NotFoundException | InvalidInputException e) {
       model.addAttribute("error", e.getMessage());
     }
-    return rows(filter, model);
+    return rows(filter, model, response);
+  }
+
+  private static String pageUrl(Filter f) {
+    return org.springframework.web.util.UriComponentsBuilder.fromPath("/tasks")
+        .queryParamIfPresent("queue", java.util.Optional.ofNullable(f.queue()))
+        .queryParamIfPresent("kind", java.util.Optional.ofNullable(blank(f.kind())))
+        .queryParamIfPresent("category", java.util.Optional.ofNullable(blank(f.category())))
+        .queryParamIfPresent("division", java.util.Optional.ofNullable(blank(f.division())))
+        .queryParamIfPresent("q", java.util.Optional.ofNullable(blank(f.q())))
+        .queryParamIfPresent("state", java.util.Optional.ofNullable(f.state()))
+        .queryParamIfPresent("overdue", java.util.Optional.ofNullable(Boolean.TRUE.equals(f.overdue()) ? "true" : null))
+        .queryParamIfPresent("sort", java.util.Optional.ofNullable(blank(f.sort())))
+        .encode().build().toUriString();
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private void fill(Filter filter, Model model) {
