@@ -135,7 +135,7 @@ public class StepForms {
 
   static StepInput toInput(Map<String, Object> v) {
     return new StepInput(text(v, DECISION), text(v, "comment"), text(v, "departmentCode"), text(v, "divisionCode"),
-        whole(v, "extensionDays"), text(v, "rating"));
+        whole(v, "extensionDays"), text(v, "rating"), text(v, "missing"));
   }
 
   private static String text(Map<String, Object> v, String key) {

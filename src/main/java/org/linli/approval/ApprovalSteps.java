@@ -1,0 +1,100 @@
+package org.linli.approval;
+
+import static org.linli.approval.ApprovalProcess.*;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.linli.casefile.CaseTask;
+import org.linli.casefile.CaseVariables;
+import org.linli.security.LinliUser;
+import org.linli.system.ForbiddenException;
+import org.linli.system.InvalidInputException;
+import org.linli.tasklist.StepInput;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules of a review step ({@value ApprovalProcess#TASK_REVIEW}) for the {@code StepCompleter} of
+ * any case kind that calls the approval: the task list completes steps through the completer of the
+ * case's kind, so that completer hands its review tasks to this one.
+ *
+ * <pre>{@code
+ * public List<String> decisions(CaseTask t) {
+ *   return approvalSteps.handles(t) ? approvalSteps.decisions(t) : ...;
+ * }
+ * }</pre>
+ */
+@Component
+public class ApprovalSteps {
+
+  private final TaskService tasks;
+
+  ApprovalSteps(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  /** Whether the step is a review of the approval process. */
+  public boolean handles(CaseTask task) {
+    return TASK_REVIEW.equals(task.activityId());
+  }
+
+  /** The decisions the task's level offers. */
+  public List<String> decisions(CaseTask task) {
+    // the task's own scope: the case's process instance is the caller's, not the approval's
+    Object offered = tasks.getVariable(task.taskId(), VAR_DECISIONS);
+    return offered == null ? ALL_DECISIONS : Arrays.asList(offered.toString().split(","));
+  }
+
+  /**
+   * The variables a valid decision sets. Return and reject need a reason, return also what is
+   * missing; at a countersigned level nobody decides twice.
+   *
+   * @throws InvalidInputException naming the field, before anything is written
+   * @throws ForbiddenException when the user already decided on this level
+   */
+  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
+    List<String> offered = decisions(task);
+    if (in.decision() == null || !offered.contains(in.decision())) {
+      throw new InvalidInputException("decision", "请选择审核结论 choose one of " + offered);
+    }
+    String comment = blankToNull(in.comment());
+    String missing = blankToNull(in.missing());
+    String decidedBy = (String) tasks.getVariable(task.taskId(), VAR_DECIDED_BY);
+    if (decidedBy != null && Arrays.asList(decidedBy.split(",")).contains(user.username())) {
+      throw new ForbiddenException("会签须由两位不同的审核人决定, 您已审核过本级 a countersigned level needs two different reviewers; "
+          + user.username() + " has already decided on it");
+    }
+    String note = switch (in.decision()) {
+      case APPROVE -> "通过 Approved" + (comment == null ? "" : ": " + comment);
+      case REJECT -> {
+        require(comment, "comment", "请说明不予通过的理由 give the reason for rejecting");
+        yield "不予通过 Rejected: " + comment;
+      }
+      case RETURN -> {
+        require(comment, "comment", "请说明退回补正的理由 give the reason for returning");
+        require(missing, "missing", "请列明需补正的材料 list what is missing");
+        yield "退回补正 Returned for correction: " + comment + "；需补正 Missing: " + missing;
+      }
+      default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
+    };
+    Map<String, Object> v = new HashMap<>();
+    v.put(CaseVariables.DECISION, in.decision());
+    v.put(CaseVariables.COMMENT, note); // the timeline's note says the decision in words
+    v.put(VAR_COMMENT, comment);
+    v.put(VAR_MISSING, RETURN.equals(in.decision()) ? missing : null);
+    v.put(VAR_DECIDED_BY, decidedBy == null || decidedBy.isEmpty() ? user.username() : decidedBy + "," + user.username());
+    return v;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static void require(String value, String field, String message) {
+    if (value == null) {
+      throw new InvalidInputException(field, message);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.linli.approval.internal;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service task of bpmn/verification-approval.bpmn, as a thin bean. */
+@Configuration(proxyBeanMethods = false)
+class ApprovalDelegates {
+
+  @Bean
+  JavaDelegate approvalOpenLevel(ApprovalFlow flow) {
+    return flow.openLevelDelegate();
+  }
+}

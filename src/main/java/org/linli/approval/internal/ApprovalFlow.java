@@ -1,0 +1,123 @@
+package org.linli.approval.internal;
+
+import static org.linli.approval.ApprovalProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.linli.approval.ApprovalLevel;
+import org.linli.approval.ApprovalProcess.Outcome;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseEventType;
+import org.linli.casefile.CaseVariables;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimit;
+import org.linli.organization.Routing;
+import org.linli.system.EngineClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine side of bpmn/verification-approval.bpmn: resets a new call, opens each level (its group,
+ * decisions, reviewers and deadline) and hands the outcome back to the caller.
+ */
+@Component("approvalFlow")
+public class ApprovalFlow {
+
+  private final Routing routing;
+  private final Deadlines deadlines;
+  private final CaseFiles cases;
+
+  ApprovalFlow(Routing routing, Deadlines deadlines, CaseFiles cases) {
+    this.routing = routing;
+    this.deadlines = deadlines;
+    this.cases = cases;
+  }
+
+  /**
+   * On the start event: checks the levels and clears what a caller may have copied in from an earlier
+   * round (its "all variables" in-mapping brings back the last call's outputs).
+   */
+  public void start(DelegateExecution execution) {
+    List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
+    execution.setVariable(VAR_LEVEL_COUNT, levels.size());
+    execution.setVariable(VAR_LEVEL_INDEX, -1);
+    for (String output : List.of(VAR_OUTCOME, VAR_LEVEL, VAR_REASONS, VAR_MISSING, VAR_COMMENT, CaseVariables.DECISION)) {
+      execution.setVariable(output, null);
+    }
+  }
+
+  /** {@code ${approvalOpenLevel}}: the next level's owners, decisions, reviewers and due time. */
+  JavaDelegate openLevelDelegate() {
+    return this::openLevel;
+  }
+
+  void openLevel(DelegateExecution execution) {
+    List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
+    int index = ((Number) execution.getVariable(VAR_LEVEL_INDEX)).intValue() + 1;
+    ApprovalLevel level = levels.get(index);
+    execution.setVariable(VAR_LEVEL_INDEX, index);
+    execution.setVariable(VAR_LEVEL_NAME, level.name());
+    execution.setVariable(VAR_GROUP, group(execution, level));
+    execution.setVariable(VAR_DECISIONS, String.join(",", level.decisions()));
+    execution.setVariable(VAR_REVIEWERS, level.countersign() ? 2 : 1);
+    execution.setVariable(VAR_DECIDED_BY, "");
+    execution.setVariable(CaseVariables.DECISION, null);
+    TimeLimit literal = level.literalLimit();
+    Date due;
+    Date warnAt;
+    if (literal != null) {
+      Instant now = EngineClock.now();
+      Instant dueAt = deadlines.dueFrom(literal, now);
+      due = Date.from(dueAt);
+      warnAt = Date.from(deadlines.warnAt(literal.workingTime(), now, dueAt));
+    } else {
+      // a step key of the caller's time-limit table, read from the case's pinned version
+      due = deadlines.due(execution, level.timeLimit());
+      warnAt = deadlines.warnAt(execution, level.timeLimit());
+    }
+    // process variables rather than task inputs: the boundary timers sit on the multi-instance body
+    execution.setVariable(VAR_DUE, due);
+    execution.setVariable(VAR_WARN_AT, warnAt);
+  }
+
+  private String group(DelegateExecution execution, ApprovalLevel level) {
+    if (level.group() != null) {
+      return level.group();
+    }
+    String department = level.departmentCode() != null ? level.departmentCode() : (String) execution.getVariable(CaseVariables.DEPARTMENT_CODE);
+    return routing.forLevel(level.level(), (String) execution.getVariable(CaseVariables.DIVISION_CODE), department);
+  }
+
+  /** On each end event: the outputs for the caller, and the outcome on the case's timeline. */
+  public void finish(DelegateExecution execution, String outcomeName) {
+    Outcome outcome = Outcome.valueOf(outcomeName);
+    String levelName = (String) execution.getVariable(VAR_LEVEL_NAME);
+    Object comment = execution.getVariable(VAR_COMMENT);
+    if (comment == null) {
+      comment = execution.getVariable(CaseVariables.COMMENT); // completed outside Linli's task list
+    }
+    String reasons = comment == null ? null : comment.toString();
+    execution.setVariable(VAR_OUTCOME, outcome.name());
+    execution.setVariable(VAR_LEVEL, levelName);
+    execution.setVariable(VAR_REASONS, reasons);
+    if (outcome != Outcome.RETURNED) {
+      execution.setVariable(VAR_MISSING, null);
+    }
+    String words = switch (outcome) {
+      case APPROVED -> "审核审批通过 Approved";
+      case REJECTED -> "审核审批不予通过 Rejected";
+      case RETURNED -> "退回补正 Returned for correction";
+    };
+    StringBuilder note = new StringBuilder(words).append(" (").append(levelName).append(")");
+    if (reasons != null && outcome != Outcome.APPROVED) {
+      note.append(": ").append(reasons);
+    }
+    Object missing = execution.getVariable(VAR_MISSING);
+    if (outcome == Outcome.RETURNED && missing != null) {
+      note.append("；需补正 Missing: ").append(missing);
+    }
+    cases.record(execution, CaseEventType.COMPLETED.name(), note.toString());
+  }
+}
