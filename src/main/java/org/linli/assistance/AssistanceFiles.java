@@ -1,0 +1,136 @@
+package org.linli.assistance;
+
+import jakarta.validation.Validator;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.linli.assistance.internal.AssistanceApplicationRepository;
+import org.linli.assistance.internal.HouseholdChecks;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseTask;
+import org.linli.organization.DivisionLevel;
+import org.linli.organization.OrganizationService;
+import org.linli.security.LinliUser;
+import org.linli.system.ConflictException;
+import org.linli.system.EngineClock;
+import org.linli.system.ForbiddenException;
+import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
+import org.linli.system.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Household application data of assistance cases. Lists and mail get a {@link HouseholdView}
+ * (masked); the whole {@link HouseholdDetail} goes only to staff who may act on the case now, and
+ * every such view is logged in {@code sensitive_access_log} in the same transaction, so a view
+ * without its log row cannot happen.
+ */
+@Service
+public class AssistanceFiles {
+
+  /** The field group of a whole household view in the access log. */
+  public static final String FIELD_GROUP_HOUSEHOLD = "HOUSEHOLD";
+
+  private final AssistanceApplicationRepository repository;
+  private final CaseFiles cases;
+  private final OrganizationService organization;
+  private final Validator validator;
+
+  AssistanceFiles(AssistanceApplicationRepository repository, CaseFiles cases, OrganizationService organization,
+      Validator validator) {
+    this.repository = repository;
+    this.cases = cases;
+    this.organization = organization;
+    this.validator = validator;
+  }
+
+  /** Checks an application field by field and throws every problem at once (400 problem+json). */
+  public void check(HouseholdApplication application) {
+    List<FieldError> errors = new java.util.ArrayList<>(HouseholdChecks.check(application, validator, today()));
+    if (application != null && application.divisionCode() != null && application.divisionCode().matches("\\d{12}")
+        && organization.division(application.divisionCode()).filter(d -> d.level() == DivisionLevel.VILLAGE).isEmpty()) {
+      errors.add(new FieldError("divisionCode", "没有这个村社区 no such village or community: " + application.divisionCode()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  /** Stores the application of an (assistance) case, after {@link #check}; one per case. */
+  @Transactional
+  public long save(long caseId, HouseholdApplication application, String enteredBy) {
+    check(application);
+    cases.byId(caseId).orElseThrow(() -> new NotFoundException("没有这个案件 no case " + caseId));
+    if (repository.existsForCase(caseId)) {
+      throw new ConflictException("该案件已有救助申请 the case already has an application");
+    }
+    HouseholdApplication clean = normalised(application);
+    return repository.insert(caseId, clean, enteredBy, EngineClock.now());
+  }
+
+  /** The masked household for lists and mail; callers still check the case is in the user's scope. */
+  public Optional<HouseholdView> view(long caseId) {
+    return repository.byCase(caseId).map(s -> {
+      HouseholdApplication a = s.application();
+      return new HouseholdView(caseId, a.programme(), a.divisionCode(), a.channel(),
+          a.applicant().map(HouseholdMember::name).orElse(null), maskPhone(a.applicantPhone()),
+          a.members().stream().map(m -> new HouseholdView.Member(m.name(), IdNumber.mask(m.idNumber()), m.relation())).toList(),
+          s.createdAt());
+    });
+  }
+
+  /**
+   * The whole household, for a user in the candidate group or the assignee of one of the case's
+   * open steps; logged with the purpose the user gave.
+   *
+   * @throws ForbiddenException for everybody else, also supervisors and administrators: the need to
+   *     know comes from the step, not from rank
+   */
+  @Transactional
+  public HouseholdDetail detail(long caseId, LinliUser user, String purpose) {
+    if (purpose == null || purpose.isBlank() || purpose.strip().length() > 200) {
+      throw new InvalidInputException("purpose", "请说明查看目的（200字以内） say why you need the whole data (at most 200 characters)");
+    }
+    AssistanceApplicationRepository.Stored stored = repository.byCase(caseId)
+        .orElseThrow(() -> new NotFoundException("该案件没有救助申请 no assistance application for case " + caseId));
+    if (!mayAct(caseId, user)) {
+      throw new ForbiddenException("只有正在办理本案件的工作人员可以查看完整信息 only staff acting on this case may see the whole data");
+    }
+    repository.logAccess(user.username(), EngineClock.now(), caseId, FIELD_GROUP_HOUSEHOLD, purpose.strip());
+    HouseholdApplication a = stored.application();
+    return new HouseholdDetail(caseId, stored.id(), a, Eligibility.perCapitaIncome(a.members()), stored.createdBy(),
+        stored.createdAt());
+  }
+
+  /** Whether the user is in a candidate group of, or the assignee of, one of the case's open steps. */
+  public boolean mayAct(long caseId, LinliUser user) {
+    List<CaseTask> open = cases.openTasks(caseId);
+    return open.stream().anyMatch(t -> user.inGroup(t.candidateGroup()) || user.username().equals(t.assignee()));
+  }
+
+  static String maskPhone(String phone) {
+    if (phone == null || phone.length() < 7) {
+      return phone == null ? null : "****";
+    }
+    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+  }
+
+  private static HouseholdApplication normalised(HouseholdApplication a) {
+    // ID numbers are stored the way the standard writes them (upper-case X, no spaces), so uniqueness holds
+    List<HouseholdMember> members = a.members().stream()
+        .map(m -> new HouseholdMember(m.name().strip(), m.idNumber().strip().toUpperCase(java.util.Locale.ROOT),
+            m.relation(), m.birthDate(), m.disability(), m.employment(), m.monthlyIncome()))
+        .toList();
+    return new HouseholdApplication(a.programme(), a.divisionCode(), a.channel(), a.reason().strip(),
+        blankToNull(a.applicantEmail()), blankToNull(a.applicantPhone()), members, a.assets());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(EngineClock.now(), IdNumber.ZONE);
+  }
+}
