@@ -141,10 +141,13 @@ class WorkbenchController {
     model.addAttribute("now", EngineClock.now());
   }
 
-  /** The villages and townships a user may filter by: those of their area. */
+  /** The villages and townships a user may filter by: those of their area, or of their department's county. */
   private List<Division> divisionsOf(LinliUser user) {
+    java.util.Set<String> counties = user.scope().departments().stream()
+        .map(org.linli.organization.Scope.DepartmentRef::countyCode).collect(java.util.stream.Collectors.toSet());
     return organization.divisions().stream()
-        .filter(d -> d.level() != DivisionLevel.COUNTY && user.scope().covers(d.code(), null))
+        .filter(d -> d.level() != DivisionLevel.COUNTY)
+        .filter(d -> user.scope().covers(d.code(), null) || counties.contains(DivisionLevel.COUNTY.ancestorOf(d.code())))
         .toList();
   }
 }

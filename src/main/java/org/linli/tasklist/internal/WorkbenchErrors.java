@@ -24,6 +24,14 @@ class WorkbenchErrors {
     return page(HttpStatus.FORBIDDEN, "error.forbidden", e.getMessage());
   }
 
+  /** A hand-edited address with a value the page does not know, e.g. ?queue=foo or ?state=PURPLE. */
+  @ExceptionHandler({org.springframework.web.bind.MethodArgumentNotValidException.class,
+      org.springframework.validation.BindException.class,
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class})
+  ModelAndView badParameter(Exception e) {
+    return page(HttpStatus.BAD_REQUEST, "error.invalid", "地址中的参数无效 a parameter in the address is not valid");
+  }
+
   @ExceptionHandler({ConflictException.class, InvalidInputException.class})
   ModelAndView conflict(RuntimeException e) {
     return page(e instanceof ConflictException ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, "error.invalid", e.getMessage());
