@@ -74,6 +74,10 @@ class HandOverTests {
     assertThat(tasks.list(township, query(TaskActions.Queue.AREA, number.substring(0, 7) + Integer.parseInt(number.substring(7))))
         .items()).as("without the leading zeros").hasSize(1);
     assertThat(tasks.list(township, query(TaskActions.Queue.AREA, "13900007777")).items()).hasSize(1);
+    String landline = intake.submitByStaff(new IntakeForm("streetlight", null, "白云村桥头路灯不亮", VILLAGE, "桥头", null, null,
+        "钱七", "0571-88886666", null, Channel.HOTLINE, null)).caseNumber();
+    assertThat(tasks.list(township, query(TaskActions.Queue.AREA, "057188886666")).items()).extracting(TaskView::caseNumber)
+        .as("a landline found without its dash").containsExactly(landline);
     assertThat(tasks.list(township, query(TaskActions.Queue.AREA, "白云村口")).items()).hasSize(1);
     assertThat(tasks.list(user("bai.two"), query(TaskActions.Queue.MINE, null)).items()).extracting(TaskView::caseNumber).contains(number);
     assertThat(tasks.list(user("wang.fang"), query(TaskActions.Queue.AREA, number)).total()).as("another township").isZero();

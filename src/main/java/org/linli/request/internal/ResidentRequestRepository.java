@@ -2,6 +2,7 @@ package org.linli.request.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.linli.request.ResidentRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +46,16 @@ public class ResidentRequestRepository {
   }
 
   public java.util.Set<Long> caseIdsByPhone(String phone) {
-    return new java.util.HashSet<>(jdbc.sql("select case_id from resident_request where resident_phone = ?").param(phone)
-        .query(Long.class).list());
+    // landlines are taken with or without the dash after the area code: find either form
+    String digits = phone.replace("-", "");
+    java.util.Set<String> forms = new java.util.LinkedHashSet<>(java.util.List.of(phone, digits));
+    if (digits.startsWith("0") && digits.length() >= 10) {
+      forms.add(digits.substring(0, digits.length() - 8) + "-" + digits.substring(digits.length() - 8));
+      forms.add(digits.substring(0, digits.length() - 7) + "-" + digits.substring(digits.length() - 7));
+    }
+    return new java.util.HashSet<>(jdbc.sql("select case_id from resident_request where resident_phone in ("
+            + String.join(", ", java.util.Collections.nCopies(forms.size(), "?")) + ")")
+        .params(List.copyOf(forms)).query(Long.class).list());
   }
 
   public Optional<ResidentRequest> byCaseId(long caseId) {
