@@ -1,0 +1,25 @@
+package org.linli.assistance.payment.internal;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import org.linli.assistance.EntitlementSink;
+import org.linli.assistance.payment.Entitlements;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/** The application flow's seam: an approved case opens its entitlement here (idempotent per case). */
+@Primary
+@Component
+public class EntitlementSinkImpl implements EntitlementSink {
+
+  private final Entitlements entitlements;
+
+  EntitlementSinkImpl(Entitlements entitlements) {
+    this.entitlements = entitlements;
+  }
+
+  @Override
+  public void open(long caseId, String programme, BigDecimal monthlyAmount, YearMonth startMonth) {
+    entitlements.open(caseId, programme, monthlyAmount, startMonth);
+  }
+}

@@ -1,0 +1,142 @@
+package org.linli.assistance.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.linli.assistance.payment.PaymentFixtures.*;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.approval.ApprovalProcess;
+import org.linli.assistance.AssistanceFiles;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseTask;
+import org.linli.request.RequestIntake;
+import org.linli.support.DemoUsers;
+import org.linli.support.LinliIntegrationTest;
+import org.linli.tasklist.StepInput;
+import org.linli.tasklist.TaskActions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Re-check intervals and the re-check case: village, township and civil affairs decide; time on the engine clock. */
+@LinliIntegrationTest
+class RecheckTests {
+
+  @Autowired Entitlements entitlements;
+  @Autowired Rechecks rechecks;
+  @Autowired RequestIntake intake;
+  @Autowired CaseFiles cases;
+  @Autowired AssistanceFiles files;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService taskService;
+  @Autowired TaskActions tasks;
+  @Autowired DemoUsers users;
+
+  @BeforeEach
+  void clock() {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-07-01T09:00").atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  Entitlement open(String applicant, String seq, boolean workingAge) {
+    long caseId = newCase(intake, cases);
+    household(files, caseId, applicant, seq, workingAge);
+    return entitlements.open(caseId, "DIBAO", new BigDecimal("800.00"), YearMonth.of(2026, 1));
+  }
+
+  /** Starts the entitlement's re-check and returns the re-check case. */
+  CaseFile startRecheck(Entitlement e) {
+    assertThat(rechecks.start(e.id())).isTrue();
+    assertThat(rechecks.start(e.id())).as("one re-check at a time").isFalse();
+    String pid = runtime.createProcessInstanceQuery().processDefinitionKey(RecheckProcess.KEY)
+        .variableValueEquals(RecheckProcess.VAR_ENTITLEMENT_ID, e.id()).active().singleResult().getId();
+    return cases.byNumber(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey()).orElseThrow();
+  }
+
+  CaseTask theOpen(CaseFile c) {
+    List<CaseTask> open = cases.openTasks(c.id());
+    assertThat(open).hasSize(1);
+    return open.get(0);
+  }
+
+  void decide(String user, CaseFile c, String decision, String comment) {
+    tasks.complete(users.get(user), theOpen(c).taskId(), new StepInput(decision, comment, null, null, null, null));
+  }
+
+  @Test
+  void workingAgeHouseholdsAreRecheckedEverySixMonthsStableOnesYearly() {
+    Entitlement working = open("钱能干", "311", true);
+    Entitlement stable = open("孙安稳", "313", false);
+    assertThat(working.recheckIntervalMonths()).isEqualTo(6);
+    assertThat(working.nextRecheckOn()).isEqualTo(LocalDate.of(2026, 7, 1));
+    assertThat(stable.recheckIntervalMonths()).isEqualTo(12);
+    assertThat(stable.nextRecheckOn()).isEqualTo(LocalDate.of(2027, 1, 1));
+    assertThat(rechecks.due(LocalDate.of(2026, 6, 30))).extracting(Entitlement::id).doesNotContain(working.id(), stable.id());
+    assertThat(rechecks.due(LocalDate.of(2026, 7, 1))).extracting(Entitlement::id).contains(working.id()).doesNotContain(stable.id());
+    assertThat(rechecks.due(LocalDate.of(2027, 1, 1))).extracting(Entitlement::id).contains(working.id(), stable.id());
+  }
+
+  @Test
+  void anApprovedRecheckContinuesAndMovesTheNextDateOn() {
+    Entitlement e = open("李继续", "321", true);
+    CaseFile recheck = startRecheck(e);
+    assertThat(recheck.kind()).isEqualTo(RecheckProcess.KIND);
+    assertThat(recheck.caseNumber()).startsWith("FC");
+    assertThat(recheck.divisionCode()).isEqualTo(TAOYUAN);
+    assertThat(theOpen(recheck).candidateGroup()).isEqualTo("caseworker@" + TAOYUAN);
+    assertThat(rechecks.due(LocalDate.of(2026, 7, 1))).extracting(Entitlement::id).doesNotContain(e.id());
+
+    decide("wang.fang", recheck, ApprovalProcess.APPROVE, "入户核查无变化");
+    decide("liu.yang", recheck, ApprovalProcess.APPROVE, null);
+    decide("wu.lei", recheck, ApprovalProcess.APPROVE, null);
+
+    Entitlement after = entitlements.byId(e.id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(Entitlement.Status.ACTIVE);
+    assertThat(after.recheckRunning()).isFalse();
+    assertThat(after.nextRecheckOn()).isEqualTo(LocalDate.of(2027, 1, 1));
+    assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 8))).isEqualByComparingTo("800.00");
+    assertThat(cases.byId(recheck.id()).orElseThrow().closedAt()).isNotNull();
+  }
+
+  @Test
+  void aRecheckAmountAppliesFromTheNextMonth() {
+    Entitlement e = open("周调整", "331", true);
+    CaseFile recheck = startRecheck(e);
+    decide("wang.fang", recheck, ApprovalProcess.APPROVE, "家庭收入增加");
+    decide("liu.yang", recheck, ApprovalProcess.APPROVE, null);
+    taskService.setVariable(theOpen(recheck).taskId(), RecheckProcess.VAR_AMOUNT, "650.00");
+    decide("wu.lei", recheck, ApprovalProcess.APPROVE, null);
+
+    assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 7))).isEqualByComparingTo("800.00");
+    assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 8))).isEqualByComparingTo("650.00");
+    assertThat(entitlements.byId(e.id()).orElseThrow().nextRecheckOn()).isEqualTo(LocalDate.of(2027, 1, 1));
+  }
+
+  @Test
+  void aRejectedRecheckEndsTheEntitlementWithThisMonth() {
+    Entitlement e = open("吴终止", "341", true);
+    CaseFile recheck = startRecheck(e);
+    decide("wang.fang", recheck, ApprovalProcess.REJECT, "已稳定就业，收入超过标准");
+
+    Entitlement after = entitlements.byId(e.id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(Entitlement.Status.ENDED);
+    assertThat(after.endMonth()).isEqualTo(YearMonth.of(2026, 7));
+    assertThat(after.paidIn(YearMonth.of(2026, 7))).isTrue();
+    assertThat(entitlements.active(YearMonth.of(2026, 8))).extracting(Entitlement::id).doesNotContain(e.id());
+    assertThat(rechecks.due(LocalDate.of(2027, 1, 1))).extracting(Entitlement::id).doesNotContain(e.id());
+  }
+}
