@@ -3,8 +3,19 @@ package org.linli.assistance;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
-/** Where an approved case opens its entitlement; the payments feature implements it. */
+/**
+ * Where an approved application opens its entitlement (待遇). The seam between the assistance flow
+ * and payments: the flow's service task {@code ${entitlementOpener}} calls the one bean of this type.
+ * {@code org.linli.assistance.payment} supplies it as a {@code @Primary} bean that calls {@code
+ * Entitlements.open(caseId, programme, monthlyAmount, startMonth)}; a logging no-op stands in without it. Called inside the engine's transaction: throwing rolls the step back and retries it.
+ * Must be idempotent per case (a retried job calls again).
+ */
 public interface EntitlementSink {
 
+  /**
+   * @param programme DIBAO, TEKUN (monthly) or LINSHI (one-off: the amount is paid once)
+   * @param monthlyAmount CNY, two decimals
+   * @param startMonth the first month paid
+   */
   void open(long caseId, String programme, BigDecimal monthlyAmount, YearMonth startMonth);
 }

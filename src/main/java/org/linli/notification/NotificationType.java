@@ -10,7 +10,9 @@ public enum NotificationType {
   REPLY("答复", "Reply"),
   DIGEST("每日督查", "Daily digest"),
   /** To a resident: the request was taken in, with its number and a link to follow it. */
-  RECEIVED("已受理", "Received");
+  RECEIVED("已受理", "Received"),
+  /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
+  ASSIST_DECISION("救助审批结果", "Assistance decision");
 
   private final String labelZh;
   private final String labelEn;
@@ -23,6 +25,11 @@ public enum NotificationType {
   /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST/RECEIVED go to fixed recipients). */
   public boolean optional() {
     return this != OVERDUE && this != URGED;
+  }
+
+  /** Mail to residents' own addresses: not a staff preference, no step in the subject. */
+  public boolean toResidents() {
+    return this == REPLY || this == RECEIVED || this == ASSIST_DECISION;
   }
 
   public String labelZh() {

@@ -47,6 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>REPLY: {@code caseNumber}, {@code title}, {@code reply}, {@code ratingLink}, {@code residentName}.
  *   <li>RECEIVED: {@code caseNumber}, {@code title}, {@code dueAt} (expected answer time),
  *       {@code followLink} (the portal's follow page), {@code residentName}.
+ *   <li>ASSIST_DECISION: {@code caseNumber}, {@code title}, {@code residentName}, {@code approved}
+ *       (Boolean), {@code programmeName}, {@code oneOff} (Boolean), {@code amount}, {@code startMonth},
+ *       {@code reason} (of a refusal), {@code appealDays}.
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.

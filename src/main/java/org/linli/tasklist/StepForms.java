@@ -135,7 +135,21 @@ public class StepForms {
 
   static StepInput toInput(Map<String, Object> v) {
     return new StepInput(text(v, DECISION), text(v, "comment"), text(v, "departmentCode"), text(v, "divisionCode"),
-        whole(v, "extensionDays"), text(v, "rating"), text(v, "missing"));
+        whole(v, "extensionDays"), text(v, "rating"), text(v, "missing"), others(v));
+  }
+
+  private static final java.util.Set<String> INPUT_KEYS =
+      java.util.Set.of(DECISION, "comment", "departmentCode", "divisionCode", "extensionDays", "rating", "missing");
+
+  /** The form's values that StepInput has no field for. */
+  private static Map<String, Object> others(Map<String, Object> v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    v.forEach((k, value) -> {
+      if (!INPUT_KEYS.contains(k) && value != null) {
+        out.put(k, value);
+      }
+    });
+    return out;
   }
 
   private static String text(Map<String, Object> v, String key) {

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
  *     grant, refuse, rate, close, redo; the step says which it offers
  * @param comment the reason, reply or note that goes into the timeline
  * @param missing what an applicant must still supply, when a review returns a file for correction (补正)
+ * @param fields the step form's other values by key (e.g. a home visit's visitors and date); the
+ *     case kind's completer checks the ones its step needs
  */
 public record StepInput(
     @NotBlank @Size(max = 32) String decision,
@@ -19,7 +21,17 @@ public record StepInput(
     @Schema(description = "village or community to assign to") @Size(max = 12) String divisionCode,
     @Schema(description = "working days asked for, 1 to 10") Integer extensionDays,
     @Schema(description = "SATISFIED, BASICALLY_SATISFIED or NOT_SATISFIED") String rating,
-    @Schema(description = "what is missing, when returning a file for correction") @Size(max = 2000) String missing) {
+    @Schema(description = "what is missing, when returning a file for correction") @Size(max = 2000) String missing,
+    @Schema(description = "other values of the step's form, by key") @Size(max = 50) java.util.Map<String, Object> fields) {
+
+  public StepInput {
+    fields = fields == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+  }
+
+  public StepInput(String decision, String comment, String departmentCode, String divisionCode, Integer extensionDays,
+      String rating, String missing) {
+    this(decision, comment, departmentCode, divisionCode, extensionDays, rating, missing, null);
+  }
 
   /** Without a missing list: every step but a review's return for correction. */
   public StepInput(String decision, String comment, String departmentCode, String divisionCode, Integer extensionDays,

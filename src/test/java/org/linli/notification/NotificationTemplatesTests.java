@@ -145,7 +145,7 @@ class NotificationTemplatesTests extends MailTestSupport {
     inTransaction(() -> {
       int n = 0;
       for (NotificationType type : NotificationType.values()) {
-        n += type == NotificationType.REPLY || type == NotificationType.RECEIVED
+        n += type.toResidents()
             ? notifications.toAddress(type, "empty", "resident@example.com", null, Map.of(), null)
             : notifications.toUsers(type, "empty", List.of("xu.ming"), null, null);
       }

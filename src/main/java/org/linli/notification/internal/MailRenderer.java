@@ -32,7 +32,8 @@ public class MailRenderer {
 
   static final List<String> MODEL_KEYS = List.of(
       "caseNumber", "title", "stepName", "group", "dueAt", "divisionName", "note", "urgedBy", "fromGroup",
-      "toGroup", "reply", "ratingLink", "residentName", "supervisorName", "areaName", "date", "followLink");
+      "toGroup", "reply", "ratingLink", "residentName", "supervisorName", "areaName", "date", "followLink",
+      "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "appealDays");
   static final List<String> ITEM_KEYS = List.of("caseNumber", "title", "divisionName", "stepName", "dueAt");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -140,7 +141,7 @@ public class MailRenderer {
     } else {
       append(s, v.get("caseNumber"));
       append(s, shorten(text(v.get("title"))));
-      if (v.get("stepName") != null && type != NotificationType.REPLY && type != NotificationType.RECEIVED) {
+      if (v.get("stepName") != null && !type.toResidents()) {
         s.append(" · ").append(v.get("stepName"));
       }
     }

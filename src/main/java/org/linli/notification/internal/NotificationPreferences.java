@@ -24,7 +24,7 @@ public class NotificationPreferences {
   }
 
   static List<NotificationType> staffTypes() {
-    return Arrays.stream(NotificationType.values()).filter(t -> t != NotificationType.REPLY && t != NotificationType.RECEIVED).toList();
+    return Arrays.stream(NotificationType.values()).filter(t -> !t.toResidents()).toList();
   }
 
   public List<Preference> of(String username) {

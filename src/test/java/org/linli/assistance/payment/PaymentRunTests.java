@@ -127,6 +127,17 @@ class PaymentRunTests {
   }
 
   @Test
+  void temporaryAssistanceIsPaidInItsFirstMonthOnly() {
+    long caseId = newCase(intake, cases);
+    sink.open(caseId, "LINSHI", new BigDecimal("2000.00"), YearMonth.of(2034, 3));
+    sink.open(caseId, "LINSHI", new BigDecimal("2000.00"), YearMonth.of(2034, 3)); // a retried step
+    Entitlement e = entitlements.byCase(caseId).orElseThrow();
+    assertThat(e.endMonth()).isEqualTo(YearMonth.of(2034, 3));
+    assertThat(e.paidIn(YearMonth.of(2034, 3))).isTrue();
+    assertThat(e.paidIn(YearMonth.of(2034, 4))).isFalse();
+  }
+
+  @Test
   void theJobTwiceWritesNothingNewAndTheSameFile() throws Exception {
     Entitlement a = open("孙两次", "231", "800.00", YearMonth.of(2034, 1));
     PaymentBatch first = run.run(COUNTY, YearMonth.of(2034, 4));

@@ -20,6 +20,10 @@ public class EntitlementSinkImpl implements EntitlementSink {
 
   @Override
   public void open(long caseId, String programme, BigDecimal monthlyAmount, YearMonth startMonth) {
-    entitlements.open(caseId, programme, monthlyAmount, startMonth);
+    var entitlement = entitlements.open(caseId, programme, monthlyAmount, startMonth);
+    if ("LINSHI".equals(programme) && entitlement.endMonth() == null) {
+      // temporary assistance is paid once: its first month is its last
+      entitlements.end(entitlement.id(), startMonth, "一次性临时救助 one-off temporary assistance");
+    }
   }
 }

@@ -1,0 +1,81 @@
+package org.linli.assistance;
+
+/** Names in bpmn/assistance-application.bpmn used from Java. */
+public final class AssistanceProcess {
+
+  private AssistanceProcess() {}
+
+  public static final String KEY = "assistance-application";
+  public static final String KIND = "ASSISTANCE";
+  public static final String NUMBER_PREFIX = "JZ";
+  public static final String ELIGIBILITY_DECISION = "assistance-eligibility";
+
+  public static final String TASK_URGENT_GRANT = "Task_UrgentGrant";
+  public static final String TASK_OPEN_URGENT = "Task_OpenUrgentEntitlement";
+  public static final String TASK_ACCEPT = "Task_Accept";
+  public static final String TASK_COMPLETE_MATERIALS = "Task_CompleteMaterials";
+  public static final String TASK_VERIFY = "Task_Verify";
+  public static final String TASK_HOME_VISIT = "Task_HomeVisit";
+  public static final String TASK_ELIGIBILITY = "Task_Eligibility";
+  public static final String TASK_APPROVE = "Task_Approve";
+  public static final String TASK_OPEN_ENTITLEMENT = "Task_OpenEntitlement";
+  public static final String TASK_NOTIFY_APPROVED = "Task_NotifyApproved";
+  public static final String TASK_NOTIFY_REJECTED = "Task_NotifyRejected";
+  public static final String TIMER_NOTICE = "Timer_NoticePeriod";
+  public static final String GATEWAY_NOTICE = "Gateway_Notice";
+  public static final String END_APPROVED = "EndEvent_Approved";
+  public static final String END_REJECTED = "EndEvent_Rejected";
+  public static final String END_INELIGIBLE = "EndEvent_Ineligible";
+
+  /** Message: an objection during the public notice (公示) sends the file back to verification. */
+  public static final String MESSAGE_OBJECTION = "Message_Objection";
+
+  /** Step keys of the time-limit table that are not activities. */
+  public static final String LIMIT_CASE = "case";
+  public static final String LIMIT_APPROVAL_TOWNSHIP = "approval-township";
+  public static final String LIMIT_APPROVAL_DEPARTMENT = "approval-department";
+
+  /** DIBAO, TEKUN or LINSHI. */
+  public static final String VAR_PROGRAMME = "programme";
+  /** Boolean: urgent temporary assistance (先行救助), LINSHI only. */
+  public static final String VAR_URGENT = "urgent";
+  /** Boolean: the township granted urgent help and its one-off entitlement was opened. */
+  public static final String VAR_URGENT_GRANTED = "urgentGranted";
+  /** Who verified the figures: DECLARED or the external system's name. */
+  public static final String VAR_VERIFIED_BY = "verifiedBy";
+  /** The decision result of assistance-eligibility (a map), and the flat variables taken from it. */
+  public static final String VAR_ELIGIBILITY = "eligibility";
+  public static final String VAR_ELIGIBLE = "eligible";
+  public static final String VAR_MONTHLY_AMOUNT = "monthlyAmount";
+  public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
+  /** yyyy-MM: the first month paid. */
+  public static final String VAR_START_MONTH = "startMonth";
+  public static final String VAR_OBJECTION = "objection";
+  public static final String VAR_HOME_VISIT = "homeVisit";
+
+  /** Inputs of assistance-eligibility, set by the verification step. */
+  public static final String IN_PER_CAPITA_INCOME = "perCapitaIncome";
+  public static final String IN_STANDARD = "standard";
+  public static final String IN_SAVINGS_PER_CAPITA = "savingsPerCapita";
+  public static final String IN_SAVINGS_LIMIT = "savingsLimit";
+  public static final String IN_VEHICLE_VALUE = "vehicleValue";
+  public static final String IN_VEHICLE_LIMIT = "vehicleLimit";
+  public static final String IN_DWELLINGS = "dwellings";
+  public static final String IN_MAX_DWELLINGS = "maxDwellings";
+  public static final String IN_HOUSEHOLD_SIZE = "householdSize";
+  /** Boolean: the applicant is 60 or older, under 16 or severely disabled. */
+  public static final String IN_TEKUN_GROUP = "tekunGroup";
+  public static final String IN_SUPPORT_STANDARD = "supportStandard";
+  public static final String IN_ONE_OFF_AMOUNT = "oneOffAmount";
+
+  /** Decisions the steps offer. */
+  public static final String ACCEPT = "accept";
+  public static final String RETURN = "return";
+  public static final String RESUBMIT = "resubmit";
+  public static final String VISIT = "visit";
+  public static final String RELIEVE = "relieve";
+  public static final String DECLINE = "decline";
+
+  /** Days within which a refused applicant may ask for administrative reconsideration. */
+  public static final int RECONSIDERATION_DAYS = 60;
+}
