@@ -6,8 +6,8 @@ import java.time.YearMonth;
 /**
  * Where an approved application opens its entitlement (待遇). The seam between the assistance flow
  * and payments: the flow's service task {@code ${entitlementOpener}} calls the one bean of this type.
- * {@code org.linli.assistance.payment} supplies it as a {@code @Primary} bean that calls {@code
- * Entitlements.open(caseId, programme, monthlyAmount, startMonth)}; a logging no-op stands in without it. Called inside the engine's transaction: throwing rolls the step back and retries it.
+ * {@code org.linli.assistance.payment} implements it with {@code Entitlements.open(caseId, programme,
+ * monthlyAmount, startMonth)}; a one-off programme (LINSHI) is paid in its first month only. Called inside the engine's transaction: throwing rolls the step back and retries it.
  * Must be idempotent per case (a retried job calls again).
  */
 public interface EntitlementSink {

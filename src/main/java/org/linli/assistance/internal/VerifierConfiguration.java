@@ -1,7 +1,6 @@
 package org.linli.assistance.internal;
 
 import org.linli.assistance.AssistanceStandards;
-import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.HouseholdVerifier;
 import org.linli.assistance.VerifierProperties;
 import org.slf4j.Logger;
@@ -30,10 +29,4 @@ class VerifierConfiguration {
     return new DeclaredDataVerifier(standards);
   }
 
-  /** No-op until org.linli.assistance.payment provides a @Primary EntitlementSink. */
-  @Bean
-  EntitlementSink loggingEntitlementSink() {
-    return (caseId, programme, amount, startMonth) ->
-        log.warn("No payments module: entitlement of case {} ({} {} CNY from {}) is not opened", caseId, programme, amount, startMonth);
-  }
 }

@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.payment.Entitlements;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /** The application flow's seam: an approved case opens its entitlement here (idempotent per case). */
-@Primary
 @Component
 public class EntitlementSinkImpl implements EntitlementSink {
 
