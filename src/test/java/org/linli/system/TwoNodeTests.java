@@ -72,6 +72,7 @@ class TwoNodeTests {
         .run(
             "--spring.datasource.url=" + url,
             "--server.port=0",
+            "--spring.datasource.hikari.maximum-pool-size=10",
             "--camunda.bpm.generate-unique-process-engine-name=true",
             "--camunda.bpm.job-execution.enabled=true",
             "--camunda.bpm.job-execution.wait-time-in-millis=100",
