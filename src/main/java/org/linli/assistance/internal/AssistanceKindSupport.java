@@ -1,0 +1,80 @@
+package org.linli.assistance.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.linli.assistance.AssistanceFiles;
+import org.linli.assistance.AssistanceProcess;
+import org.linli.assistance.Programme;
+import org.linli.tasklist.CaseKindSupport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an assistance case shows in the task list and on its case page: the programme as its
+ * category and the household with masked ID numbers (whole values only through AssistanceFiles,
+ * logged, for staff acting on the case).
+ */
+@Component
+class AssistanceKindSupport implements CaseKindSupport {
+
+  private final AssistanceFiles files;
+  private final JdbcClient jdbc;
+
+  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc) {
+    this.files = files;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String kind() {
+    return AssistanceProcess.KIND;
+  }
+
+  @Override
+  public Set<Long> caseIdsByPhone(String phone) {
+    return new HashSet<>(jdbc.sql("select case_id from assistance_application where applicant_phone = ?").param(phone)
+        .query(Long.class).list());
+  }
+
+  @Override
+  public String categoryName(String categoryCode, boolean english) {
+    try {
+      Programme p = Programme.valueOf(categoryCode);
+      return english ? p.nameEn() : p.nameZh();
+    } catch (IllegalArgumentException e) {
+      return categoryCode;
+    }
+  }
+
+  @Override
+  public Map<String, String> categories(boolean english) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Programme p : Programme.values()) {
+      out.put(p.name(), english ? p.nameEn() : p.nameZh());
+    }
+    return out;
+  }
+
+  @Override
+  public List<Detail> details(long caseId, boolean english) {
+    List<Detail> out = new ArrayList<>();
+    files.view(caseId).ifPresent(v -> {
+      out.add(new Detail(english ? "Programme" : "救助类别", english ? v.programme().nameEn() : v.programme().nameZh()));
+      out.add(new Detail(english ? "Applicant" : "申请人", v.applicantName()));
+      if (v.maskedPhone() != null) {
+        out.add(new Detail(english ? "Phone" : "联系电话", v.maskedPhone()));
+      }
+      StringBuilder members = new StringBuilder();
+      for (var m : v.members()) {
+        members.append(m.name()).append(' ').append(m.maskedIdNumber()).append(' ').append(m.relation()).append('\n');
+      }
+      out.add(new Detail(english ? "Household (" + v.memberCount() + ")" : "家庭成员（" + v.memberCount() + "人）",
+          members.toString().strip()));
+    });
+    return out;
+  }
+}
