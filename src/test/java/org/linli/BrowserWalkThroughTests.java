@@ -85,7 +85,11 @@ class BrowserWalkThroughTests {
   }
 
   String text() {
-    return browser.findElement(By.tagName("body")).getText();
+    try {
+      return browser.findElement(By.tagName("body")).getText();
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return browser.findElement(By.tagName("body")).getText(); // the page was replaced while reading
+    }
   }
 
   void shot(String name) throws Exception {
@@ -209,6 +213,8 @@ class BrowserWalkThroughTests {
     open("/portal/follow?number=" + number);
     find("#phoneTail").sendKeys("1111");
     find("form button[type=submit]").click();
+    // the status page replaces the look-up form
+    waiting().until(d -> d.findElements(By.id("phoneTail")).isEmpty() && text().contains(number));
     assertThat(text()).contains(number).doesNotContain("王芳").doesNotContain("wang.fang");
     shot("portal-follow");
 
