@@ -1,13 +1,10 @@
 package org.linli.approval;
 
+import static org.linli.support.ShanghaiTime.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.approval.ApprovalProcess.*;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +48,6 @@ import org.springframework.context.annotation.Bean;
 @LinliIntegrationTest
 class ApprovalProcessTests {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final String TAOYUAN = "330106002001"; // 桃源村, caseworker wang.fang; 桃源镇 liu.yang
   static final String CALLER = "test-approval-caller";
   static final String KIND = "APPROVAL_TEST";
@@ -117,13 +113,7 @@ class ApprovalProcessTests {
     ClockUtil.reset();
   }
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-  }
 
-  static void clock(String local) {
-    ClockUtil.setCurrentTime(Date.from(at(local)));
-  }
 
   static String levels() {
     return ApprovalLevel.toJson(List.of(

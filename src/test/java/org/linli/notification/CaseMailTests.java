@@ -1,11 +1,9 @@
 package org.linli.notification;
 
+import static org.linli.support.ShanghaiTime.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ import org.springframework.http.HttpStatus;
 @LinliIntegrationTest
 class CaseMailTests extends MailTestSupport {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Autowired RequestIntake intake;
   @Autowired CaseFiles cases;
@@ -47,9 +44,6 @@ class CaseMailTests extends MailTestSupport {
   @Autowired DailyDigest digest;
   @Autowired TestRestTemplate rest;
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-  }
 
   /** Sends what is queued and returns the new mails as "recipient subject" lines. */
   List<String> deliver() throws Exception {

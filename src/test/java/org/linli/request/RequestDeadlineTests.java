@@ -1,12 +1,10 @@
 package org.linli.request;
 
+import static org.linli.support.ShanghaiTime.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.linli.request.RequestProcess.*;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +42,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @LinliIntegrationTest
 class RequestDeadlineTests {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final String TAOYUAN = "330106002001";
 
   @Autowired ProcessEngine engine;
@@ -60,13 +57,7 @@ class RequestDeadlineTests {
     ClockUtil.reset();
   }
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-  }
 
-  static void clock(String local) {
-    ClockUtil.setCurrentTime(Date.from(at(local)));
-  }
 
   String submit(String category, String priority) {
     return intake.submitByStaff(new IntakeForm(category, null, "路灯不亮了，晚上出行很不方便", TAOYUAN, "村口大樟树旁", null, null,

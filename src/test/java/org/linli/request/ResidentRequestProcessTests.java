@@ -1,14 +1,12 @@
 package org.linli.request;
 
+import static org.linli.support.ShanghaiTime.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.linli.request.RequestProcess.*;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @LinliIntegrationTest
 class ResidentRequestProcessTests {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final String TAOYUAN = "330106002001"; // 桃源村, caseworker wang.fang
   static final String XINGHUA = "330106002002"; // 杏花村, caseworker zhao.min
   static final String CUIYUAN = "330106001001"; // 翠苑社区, other township
@@ -60,13 +57,7 @@ class ResidentRequestProcessTests {
     ClockUtil.reset();
   }
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-  }
 
-  static void clock(String local) {
-    ClockUtil.setCurrentTime(Date.from(at(local)));
-  }
 
   String submit(String category, String village) {
     return intake.submitByStaff(new IntakeForm(category, null, "路灯不亮了，晚上出行很不方便", village, "村口大樟树旁", null, null,

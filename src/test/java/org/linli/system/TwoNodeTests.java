@@ -1,5 +1,6 @@
 package org.linli.system;
 
+import static org.linli.support.ShanghaiTime.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,10 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -55,11 +53,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(TestDatabase.class)
 class TwoNodeTests {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-  static Instant at(String local) {
-    return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
-  }
 
   @AfterEach
   void resetClock() {
