@@ -25,7 +25,21 @@ public enum CaseEventType {
   /** A comment on the case. */
   COMMENTED,
   /** A step completed with a decision that has no event of its own. */
-  COMPLETED;
+  COMPLETED,
+  /** Emergency: graded into a level by the grading table. */
+  GRADED,
+  /** Emergency: the level raised or lowered. */
+  LEVEL_CHANGED,
+  /** Emergency: the responders arrived on site. */
+  ARRIVED,
+  /** Emergency: the first report (首报). */
+  FIRST_REPORT,
+  /** Emergency: a progress report (续报). */
+  PROGRESS_REPORT,
+  /** Emergency: the all-clear (解除). */
+  ALL_CLEAR,
+  /** Emergency: the after-action review (复盘) done. */
+  REVIEWED;
 
   private static final Map<String, CaseEventType> BY_DECISION =
       Map.ofEntries(
@@ -41,7 +55,12 @@ public enum CaseEventType {
           Map.entry("reply", REPLIED),
           Map.entry("rate", RATED),
           Map.entry("redo", REOPENED),
-          Map.entry("close", CLOSED));
+          Map.entry("close", CLOSED),
+          Map.entry("arrive", ARRIVED),
+          Map.entry("firstReport", FIRST_REPORT),
+          Map.entry("progressReport", PROGRESS_REPORT),
+          Map.entry("allClear", ALL_CLEAR),
+          Map.entry("review", REVIEWED));
 
   public static CaseEventType forDecision(String decision) {
     return decision == null ? COMPLETED : BY_DECISION.getOrDefault(decision, COMPLETED);

@@ -103,6 +103,15 @@ public class CaseFiles {
     return repository.urge(caseId, by, EngineClock.now(), since);
   }
 
+  /**
+   * An open step was given to another candidate group by its process (an emergency's new level):
+   * task lists and the case's current owner follow.
+   */
+  public void taskMovedTo(long caseId, String taskId, String candidateGroup) {
+    repository.taskGroup(taskId, candidateGroup);
+    repository.stepEnded(caseId);
+  }
+
   /** The case an execution belongs to (a called process belongs to its caller's case). */
   public Optional<Long> caseIdOf(DelegateExecution execution) {
     return listener.caseOf(execution);

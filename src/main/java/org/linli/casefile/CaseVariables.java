@@ -24,4 +24,6 @@ public final class CaseVariables {
   public static final String CASE_WARN_AT = "caseWarnAt";
   /** java.util.Date, local to a user task: when the step turns yellow (see the deadlines bean). */
   public static final String STEP_WARN_AT = "stepWarnAt";
+  /** A user task's own due time, set by its input mappings on the task's scope. */
+  public static final String STEP_DUE = "stepDue";
 }

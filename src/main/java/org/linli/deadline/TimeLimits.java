@@ -30,9 +30,16 @@ public class TimeLimits {
   public static final String VAR_CATEGORY_TYPE = "categoryType";
   public static final String VAR_PRIORITY = "priority";
   public static final String VAR_CATEGORY = "categoryCode";
+  /** Process variable a kind with grades sets (emergency levels I to IV); null elsewhere. */
+  public static final String VAR_SEVERITY = "severity";
 
-  /** The inputs of a time-limit table. */
-  public record Query(String kind, String category, String categoryType, String step, String priority) {}
+  /** The inputs of a time-limit table; {@code severity} only for kinds that grade their cases. */
+  public record Query(String kind, String category, String categoryType, String step, String priority, String severity) {
+
+    public Query(String kind, String category, String categoryType, String step, String priority) {
+      this(kind, category, categoryType, step, priority, null);
+    }
+  }
 
   private final RepositoryService repository;
   private final DecisionService decisions;
@@ -63,6 +70,7 @@ public class TimeLimits {
     inputs.put("categoryType", q.categoryType());
     inputs.put("step", q.step());
     inputs.put("priority", q.priority() == null ? "NORMAL" : q.priority());
+    inputs.put("severity", q.severity());
     DmnDecisionResultEntries first = decisions.evaluateDecisionById(decisionId).variables(inputs).evaluate().getFirstResult();
     Object value = first == null ? null : first.get("limit");
     if (value == null) {
@@ -101,7 +109,8 @@ public class TimeLimits {
 
   private static Query query(Function<String, Object> v, String step) {
     return new Query(
-        (String) v.apply(VAR_KIND), (String) v.apply(VAR_CATEGORY), (String) v.apply(VAR_CATEGORY_TYPE), step, (String) v.apply(VAR_PRIORITY));
+        (String) v.apply(VAR_KIND), (String) v.apply(VAR_CATEGORY), (String) v.apply(VAR_CATEGORY_TYPE), step, (String) v.apply(VAR_PRIORITY),
+        (String) v.apply(VAR_SEVERITY));
   }
 
   /** The variables a case process starts with so that its steps can read the table. */

@@ -12,7 +12,9 @@ public enum NotificationType {
   /** To a resident: the request was taken in, with its number and a link to follow it. */
   RECEIVED("已受理", "Received"),
   /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
-  ASSIST_DECISION("救助审批结果", "Assistance decision");
+  ASSIST_DECISION("救助审批结果", "Assistance decision"),
+  /** To responders of an emergency: activated, level changed, reported upward, all-clear. Never off. */
+  EMERGENCY("突发事件", "Emergency");
 
   private final String labelZh;
   private final String labelEn;
@@ -24,7 +26,7 @@ public enum NotificationType {
 
   /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST/RECEIVED go to fixed recipients). */
   public boolean optional() {
-    return this != OVERDUE && this != URGED;
+    return this != OVERDUE && this != URGED && this != EMERGENCY;
   }
 
   /** Mail to residents' own addresses: not a staff preference, no step in the subject. */

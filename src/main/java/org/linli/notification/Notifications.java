@@ -67,9 +67,11 @@ public class Notifications {
   private final MailRenderer renderer;
   private final OutboxRepository outbox;
   private final DeliveryNudge nudge;
+  private final List<RecipientPolicy> policies;
 
   Notifications(OrganizationService organization, PreferenceRepository preferences, MailRenderer renderer,
-      OutboxRepository outbox, DeliveryNudge nudge) {
+      OutboxRepository outbox, DeliveryNudge nudge, List<RecipientPolicy> policies) {
+    this.policies = List.copyOf(policies);
     this.organization = organization;
     this.preferences = preferences;
     this.renderer = renderer;
@@ -118,6 +120,10 @@ public class Notifications {
       log.info("No valid e-mail address for {} {}: nothing written", type, eventKey);
       return 0;
     }
+    if (caseId != null && !policies.stream().allMatch(p -> p.mayMailAddress(caseId, address))) {
+      log.info("{} {} to {} withheld by the case's recipient policy", type, eventKey, address);
+      return 0;
+    }
     int written = write(type, eventKey, address, null, address, displayName, model, caseId);
     if (written > 0) {
       nudge.afterCommit();
@@ -128,6 +134,9 @@ public class Notifications {
   private int toStaff(NotificationType type, String eventKey, Collection<StaffMember> staff,
       Map<String, Object> model, Long caseId) {
     List<StaffMember> recipients = new ArrayList<>(staff);
+    if (caseId != null) {
+      recipients.removeIf(s -> !policies.stream().allMatch(p -> p.mayMail(caseId, s.username())));
+    }
     if (type.optional()) {
       Set<String> off = preferences.disabled(type, recipients.stream().map(StaffMember::username).toList());
       recipients.removeIf(s -> off.contains(s.username()));

@@ -33,6 +33,10 @@ public final class CandidateGroups {
     return Role.CASEWORKER.groupPrefix() + "@" + requireLevel(villageCode, DivisionLevel.VILLAGE);
   }
 
+  public static String gridWorkers(String villageCode) {
+    return Role.GRID_WORKER.groupPrefix() + "@" + requireLevel(villageCode, DivisionLevel.VILLAGE);
+  }
+
   public static String township(String townshipCode) {
     return Role.TOWNSHIP_OFFICER.groupPrefix() + "@" + requireLevel(townshipCode, DivisionLevel.TOWNSHIP);
   }
@@ -42,6 +46,11 @@ public final class CandidateGroups {
       throw new IllegalArgumentException("not a department code: " + departmentCode);
     }
     return Role.DEPARTMENT_OFFICER.groupPrefix() + "-" + departmentCode + "@" + requireLevel(countyCode, DivisionLevel.COUNTY);
+  }
+
+  /** The county's emergency command (应急指挥部). */
+  public static String command(String countyCode) {
+    return Role.COMMANDER.groupPrefix() + "@" + requireLevel(countyCode, DivisionLevel.COUNTY);
   }
 
   public static String supervisors(String divisionCode) {

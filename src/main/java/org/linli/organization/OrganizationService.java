@@ -163,6 +163,7 @@ public class OrganizationService {
           case GRID_WORKER -> "网格员";
           case TOWNSHIP_OFFICER -> "乡镇街道";
           case DEPARTMENT_OFFICER -> "部门";
+          case COMMANDER -> "应急指挥部";
           case SUPERVISOR -> "督查";
           case DESIGNER -> "流程设计";
           case ADMIN -> "系统管理员";

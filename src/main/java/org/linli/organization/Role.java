@@ -10,6 +10,8 @@ public enum Role {
   TOWNSHIP_OFFICER("township", DivisionLevel.TOWNSHIP),
   /** 县级部门 officer: handles dispatched work; held at a county for one department. */
   DEPARTMENT_OFFICER("dept", DivisionLevel.COUNTY),
+  /** 应急指挥部: the county's emergency command, activated for grave (II) and particularly grave (I) events. */
+  COMMANDER("command", DivisionLevel.COUNTY),
   /** 督查: watches overdue cases of a county or township. */
   SUPERVISOR("supervisor", null),
   /** Edits and deploys BPMN, DMN and forms. */

@@ -149,6 +149,12 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         Optional<CaseTask> before = cases.task(task.getId());
         if (before.isPresent() && !java.util.Objects.equals(before.get().dueAt(), due)) {
           Instant warnAt = warnAt(task.getCreateTime().toInstant(), due);
+          // a process that moved the date itself (an emergency's new level) also set the step's warning
+          Date ownDue = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_DUE);
+          Date ownWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
+          if (due != null && ownDue != null && ownWarnAt != null && ownDue.toInstant().equals(due)) {
+            warnAt = ownWarnAt.toInstant();
+          }
           cases.taskDue(task.getId(), warnAt, due);
           cases.stepEnded(id);
           cases.refreshDeadlineState(id, EngineClock.now());

@@ -133,7 +133,7 @@ public class CaseFileRepository {
   }
 
   /** After a step ends: the case shows the remaining open step with the earliest due time, or none. */
-  void stepEnded(long caseId) {
+  public void stepEnded(long caseId) {
     Optional<CaseTask> next =
         jdbc.sql("select " + TASK_COLUMNS + " from case_task t join case_file c on c.id = t.case_id"
                 + " where t.case_id = ? order by t.due_at, t.created_at")
@@ -235,6 +235,10 @@ public class CaseFileRepository {
 
   void taskAssignee(String taskId, String assignee) {
     jdbc.sql("update case_task set assignee = ? where task_id = ?").params(assignee, taskId).update();
+  }
+
+  public void taskGroup(String taskId, String group) {
+    jdbc.sql("update case_task set candidate_group = ? where task_id = ?").params(group, taskId).update();
   }
 
   void taskDue(String taskId, Instant warnAt, Instant due) {

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code ${stepReminder}} after a warning timer: the owners of the case's yellow steps are reminded;
  *   <li>{@code ${overdueMarker}} after a due-time timer: the case's overdue steps are marked and reported;
  *   <li>{@code ${overdueEscalation}} after an interrupting due-time timer: the cancelled step is marked
- *       overdue and recorded as moved up to the group in the {@code escalateTo} variable.
+ *       overdue and recorded as moved up to the group in the {@code escalateTo} variable;
+ *   <li>{@code ${overdueUpward}} after a non-interrupting due-time timer: the case's overdue steps stay
+ *       open, are marked and reported at once to the group in the {@code escalateTo} variable.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +37,11 @@ class DeadlineDelegates {
   @Bean
   JavaDelegate overdueEscalation(CaseFiles cases, DeadlineMarks marks) {
     return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.escalateCancelledStep(id, escalateTo(execution)));
+  }
+
+  @Bean
+  JavaDelegate overdueUpward(CaseFiles cases, DeadlineMarks marks) {
+    return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.escalateOverdueSteps(id, escalateTo(execution)));
   }
 
   private static String escalateTo(DelegateExecution execution) {

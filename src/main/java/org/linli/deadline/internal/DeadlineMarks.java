@@ -94,6 +94,28 @@ class DeadlineMarks {
     return step;
   }
 
+  /**
+   * Open steps of the case past their due time are marked overdue (unless the sweep did already) and
+   * reported at once to {@code toGroup}, the next level up; the steps stay where they are.
+   */
+  int escalateOverdueSteps(long caseId, String toGroup) {
+    Instant now = EngineClock.now();
+    if (!cases.lockOpen(caseId)) {
+      return 0;
+    }
+    int escalated = 0;
+    for (Step s : steps.overdueNotEscalated(caseId, now)) {
+      markOverdue(s);
+      if (steps.claimEscalation(s.taskId(), now)) {
+        cases.record(caseId, CaseEventType.ESCALATED, s.activityId(), s.stepName(), null, s.candidateGroup(),
+            "超期未办, 已报告上一级 " + toGroup + " overdue, reported up to " + toGroup);
+        publish(Mark.ESCALATION, caseOf(s), s, owner(s), toGroup);
+        escalated++;
+      }
+    }
+    return escalated;
+  }
+
   private CaseFile caseOf(Step s) {
     return cases.byId(s.caseId()).orElseThrow(() -> new IllegalStateException("no case " + s.caseId()));
   }

@@ -76,6 +76,15 @@ class StepDeadlineRepository {
         .list();
   }
 
+  /** Open steps of the case past their due time that were not moved up yet. */
+  List<Step> overdueNotEscalated(long caseId, Instant now) {
+    return jdbc.sql("select " + COLUMNS + " from step_deadline where case_id = ? and closed_at is null"
+            + " and escalated_at is null and due_at <= ? order by due_at")
+        .params(caseId, ts(now))
+        .query(StepDeadlineRepository::step)
+        .list();
+  }
+
   /** The step of this case that its due time just cancelled: closed at or after its due, not yet escalated. */
   Optional<Step> cancelledAtDue(long caseId, Instant now) {
     return jdbc.sql("select " + COLUMNS + " from step_deadline where case_id = ? and closed_at is not null"

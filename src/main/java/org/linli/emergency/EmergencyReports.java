@@ -1,0 +1,197 @@
+package org.linli.emergency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseVariables;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimits;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.StaffMember;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
+import org.linli.system.ForbiddenException;
+import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a report of a warning or an incident from a grid worker or any staff member of the place:
+ * checks it field by field, then opens the case (process {@value EmergencyProcess#KEY}), which
+ * grades it by the table {@code emergency-grading} and activates the response, all in one
+ * transaction.
+ */
+@Service
+public class EmergencyReports {
+
+  /** What the reporter gets back. */
+  public record Receipt(String caseNumber, IncidentLevel level, String gradingBasis, Instant caseDue) {}
+
+  static final int MAX_COUNT = 10_000_000;
+  static final BigDecimal MAX_LOSS = new BigDecimal("1e13");
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
+  private final OrganizationService organization;
+  private final TimeLimits limits;
+  private final Deadlines deadlines;
+  private final RuntimeService runtime;
+  private final CaseFiles cases;
+  private final ObjectMapper json;
+
+  EmergencyReports(OrganizationService organization, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
+      CaseFiles cases, ObjectMapper json) {
+    this.organization = organization;
+    this.limits = limits;
+    this.deadlines = deadlines;
+    this.runtime = runtime;
+    this.cases = cases;
+    this.json = json;
+  }
+
+  /**
+   * @throws InvalidInputException listing every bad field
+   * @throws ForbiddenException when the place is outside the reporter's area
+   */
+  @Transactional
+  public Receipt report(IncidentReport r, LinliUser reporter) {
+    check(r);
+    if (!reporter.scope().covers(r.divisionCode(), null)) {
+      throw new ForbiddenException("只能上报本辖区的突发事件 you may report events of your own area only");
+    }
+    Map<String, Object> v = new HashMap<>(limits.startVariables(EmergencyProcess.KIND, r.type().name(), "URGENT"));
+    Instant now = EngineClock.now();
+    Instant caseDue = deadlines.dueFrom(limits.limit((String) v.get(TimeLimits.VAR_DECISION),
+        new TimeLimits.Query(EmergencyProcess.KIND, r.subtype().name(), r.type().name(), EmergencyProcess.LIMIT_CASE, "URGENT")), now);
+    v.put(CaseVariables.DIVISION_CODE, r.divisionCode());
+    v.put(CaseVariables.CATEGORY_CODE, r.subtype().name());
+    v.put(CaseVariables.DEPARTMENT_CODE, EmergencyRouting.EMERGENCY_DEPARTMENT);
+    v.put(CaseVariables.TITLE, title(r));
+    v.put(CaseVariables.CASE_DUE, Date.from(caseDue));
+    v.put(CaseVariables.CASE_WARN_AT, Date.from(deadlines.warnAt(false, now, caseDue)));
+    v.put(CaseVariables.PRIORITY, "URGENT");
+    v.put(CaseVariables.DECISION, null);
+    v.put(CaseVariables.COMMENT, null);
+    v.put(EmergencyProcess.VAR_PHASE, r.phase().name());
+    v.put(EmergencyProcess.VAR_INCIDENT_TYPE, r.type().name());
+    v.put(EmergencyProcess.VAR_DEAD_OR_MISSING, r.deadOrMissing());
+    v.put(EmergencyProcess.VAR_INJURED, IncidentReport.n(r.injured()));
+    v.put(EmergencyProcess.VAR_AFFECTED, IncidentReport.n(r.affected()));
+    v.put(EmergencyProcess.VAR_LOSS, r.estimatedLoss() == null ? 0d : r.estimatedLoss().doubleValue());
+    v.put(EmergencyProcess.VAR_PROPOSED_LEVEL, r.proposedLevel() == null ? null : r.proposedLevel().name());
+    v.put(EmergencyProcess.VAR_FALSE_ALARM, false);
+    v.put(EmergencyProcess.VAR_REPORT, write(r));
+    v.put(EmergencyProcess.VAR_REPORTED_BY, reporter.username());
+    ProcessInstanceWithVariables instance =
+        runtime.createProcessInstanceByKey(EmergencyProcess.KEY).setVariables(v).executeWithVariablesInReturn();
+    CaseFile c = cases.byNumber(instance.getBusinessKey())
+        .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grading = (Map<String, Object>) instance.getVariables().get(EmergencyProcess.VAR_GRADING);
+    return new Receipt(c.caseNumber(), IncidentLevel.valueOf((String) instance.getVariables().get(EmergencyProcess.VAR_LEVEL)),
+        grading == null ? null : (String) grading.get("basis"), c.caseDue());
+  }
+
+  private void check(IncidentReport r) {
+    List<FieldError> errors = new ArrayList<>();
+    if (r == null) {
+      throw new InvalidInputException("report", "请填写报告 the report is empty");
+    }
+    if (r.type() == null) {
+      errors.add(new FieldError("type", "请选择事件类别 choose the type"));
+    }
+    if (r.subtype() == null) {
+      errors.add(new FieldError("subtype", "请选择事件子类 choose the sub-type"));
+    } else if (r.type() != null && r.subtype().type() != r.type()) {
+      errors.add(new FieldError("subtype", "子类" + r.subtype().nameZh() + "不属于" + r.type().nameZh() + " the sub-type "
+          + r.subtype() + " belongs to " + r.subtype().type()));
+    }
+    if (r.divisionCode() == null || organization.division(r.divisionCode()).isEmpty()) {
+      errors.add(new FieldError("divisionCode", "请选择事发地所在区划 choose the division where it happened"));
+    }
+    text(errors, "location", r.location(), 300, "请填写事发地点 give the place");
+    text(errors, "description", r.description(), 4000, "请描述事件情况 describe what happened");
+    if ((r.latitude() == null) != (r.longitude() == null)) {
+      errors.add(new FieldError(r.latitude() == null ? "latitude" : "longitude", "经纬度须同时填写 give both latitude and longitude"));
+    }
+    if (r.latitude() != null && (r.latitude().isNaN() || Math.abs(r.latitude()) > 90)) {
+      errors.add(new FieldError("latitude", "纬度应在 -90 到 90 之间 latitude must be between -90 and 90"));
+    }
+    if (r.longitude() != null && (r.longitude().isNaN() || Math.abs(r.longitude()) > 180)) {
+      errors.add(new FieldError("longitude", "经度应在 -180 到 180 之间 longitude must be between -180 and 180"));
+    }
+    if (r.occurredAt() == null) {
+      errors.add(new FieldError("occurredAt", "请填写事发时间 give the time it happened"));
+    } else if (r.occurredAt().isAfter(EngineClock.now().plus(CLOCK_SKEW))) {
+      errors.add(new FieldError("occurredAt", "事发时间不能晚于现在 the time cannot be in the future"));
+    }
+    count(errors, "dead", r.dead());
+    count(errors, "injured", r.injured());
+    count(errors, "missing", r.missing());
+    count(errors, "trapped", r.trapped());
+    count(errors, "affected", r.affected());
+    if (r.estimatedLoss() != null && (r.estimatedLoss().signum() < 0 || r.estimatedLoss().compareTo(MAX_LOSS) >= 0)) {
+      errors.add(new FieldError("estimatedLoss", "直接经济损失应为 0 至 10 万亿元 the loss must be from 0 to 10 trillion CNY"));
+    }
+    if (r.phase() == IncidentReport.Phase.WARNING && r.proposedLevel() == null) {
+      errors.add(new FieldError("proposedLevel", "预警须给出级别 a warning needs its level"));
+    }
+    if (r.drill()) {
+      if (r.participants().isEmpty()) {
+        errors.add(new FieldError("participants", "演练须列出参演人员 a drill needs its participants"));
+      }
+      for (String username : new LinkedHashSet<>(r.participants())) {
+        if (organization.staff(username).filter(StaffMember::active).isEmpty()) {
+          errors.add(new FieldError("participants", "没有这位工作人员 no such staff member: " + username));
+        }
+      }
+    } else if (!r.participants().isEmpty()) {
+      errors.add(new FieldError("participants", "只有演练才有参演人员 only a drill has participants"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  private static void text(List<FieldError> errors, String field, String value, int max, String missing) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, missing));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "不超过" + max + "字 at most " + max + " characters"));
+    }
+  }
+
+  private static void count(List<FieldError> errors, String field, Integer value) {
+    if (value != null && (value < 0 || value > MAX_COUNT)) {
+      errors.add(new FieldError(field, "人数应为 0 至 " + MAX_COUNT + " a count from 0 to " + MAX_COUNT));
+    }
+  }
+
+  static String title(IncidentReport r) {
+    String prefix = r.drill() ? "【演练】" : "";
+    String kind = r.phase() == IncidentReport.Phase.WARNING ? "预警 " : "";
+    String place = r.location().strip();
+    String title = prefix + kind + r.subtype().nameZh() + " " + place;
+    return title.length() <= 200 ? title : title.substring(0, 199) + "…";
+  }
+
+  private String write(IncidentReport r) {
+    try {
+      return json.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the report", e);
+    }
+  }
+}

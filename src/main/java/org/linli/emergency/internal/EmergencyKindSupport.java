@@ -1,0 +1,87 @@
+package org.linli.emergency.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.linli.emergency.EmergencyProcess;
+import org.linli.emergency.IncidentReport;
+import org.linli.emergency.IncidentSubtype;
+import org.linli.tasklist.CaseKindSupport;
+import org.springframework.stereotype.Component;
+
+/** Emergencies in the task list and on the case page: sub-type as category, the incident as details. */
+@Component
+class EmergencyKindSupport implements CaseKindSupport {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+  private final IncidentRepository incidents;
+
+  EmergencyKindSupport(IncidentRepository incidents) {
+    this.incidents = incidents;
+  }
+
+  @Override
+  public String kind() {
+    return EmergencyProcess.KIND;
+  }
+
+  @Override
+  public Set<Long> caseIdsByPhone(String phone) {
+    return Set.of(); // emergencies are reported by staff, not found by a resident's phone
+  }
+
+  @Override
+  public String categoryName(String categoryCode, boolean english) {
+    try {
+      IncidentSubtype s = IncidentSubtype.valueOf(categoryCode);
+      return english ? s.nameEn() : s.nameZh();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return categoryCode;
+    }
+  }
+
+  @Override
+  public Map<String, String> categories(boolean english) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (IncidentSubtype s : IncidentSubtype.values()) {
+      out.put(s.name(), english ? s.nameEn() : s.nameZh());
+    }
+    return out;
+  }
+
+  @Override
+  public List<Detail> details(long caseId, boolean english) {
+    List<Detail> out = new ArrayList<>();
+    incidents.byCase(caseId).ifPresent(i -> {
+      out.add(new Detail(english ? "Level" : "级别", i.level().name() + (english ? " " + i.level().nameEn() : " " + i.level().nameZh())
+          + (i.level() != i.gradedLevel() ? (english ? " (graded " : "（定级 ") + i.gradedLevel().name() + (english ? ")" : "）") : "")));
+      out.add(new Detail(english ? "Phase" : "阶段", i.phase() == IncidentReport.Phase.WARNING ? (english ? "Warning" : "预警")
+          : (english ? "Incident" : "突发事件")));
+      out.add(new Detail(english ? "Type" : "类别", english ? i.type().nameEn() + " · " + i.subtype().nameEn()
+          : i.type().nameZh() + " · " + i.subtype().nameZh()));
+      out.add(new Detail(english ? "Place" : "地点", i.location()
+          + (i.latitude() == null ? "" : " (" + i.latitude() + ", " + i.longitude() + ")")));
+      out.add(new Detail(english ? "Occurred" : "事发时间", TIME.format(i.occurredAt())));
+      out.add(new Detail(english ? "Description" : "情况", i.description()));
+      out.add(new Detail(english ? "Figures" : "伤亡损失", english ? i.figuresEn() : i.figuresZh()));
+      if (i.gradingBasis() != null) {
+        out.add(new Detail(english ? "Grading basis" : "定级依据", i.gradingBasis()));
+      }
+      if (i.drill()) {
+        out.add(new Detail(english ? "Drill participants" : "演练参演人员", String.join(", ", i.participants())));
+      }
+      if (i.allClearAt() != null) {
+        out.add(new Detail(english ? "All clear" : "解除时间", TIME.format(i.allClearAt())));
+      }
+      if (i.withdrawnAt() != null) {
+        out.add(new Detail(english ? "Withdrawn" : "撤销时间", TIME.format(i.withdrawnAt())));
+      }
+    });
+    return out;
+  }
+}
