@@ -18,7 +18,10 @@ public class CaseFiles {
   private final CaseFileRepository repository;
   private final CaseFileListener listener;
 
-  CaseFiles(CaseFileRepository repository, CaseFileListener listener) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  CaseFiles(CaseFileRepository repository, CaseFileListener listener, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.listener = listener;
   }
@@ -110,6 +113,7 @@ public class CaseFiles {
   public void taskMovedTo(long caseId, String taskId, String candidateGroup) {
     repository.taskGroup(taskId, candidateGroup);
     repository.stepEnded(caseId);
+    events.publishEvent(new CaseTaskRegrouped(caseId, taskId, candidateGroup));
   }
 
   /** The case an execution belongs to (a called process belongs to its caller's case). */

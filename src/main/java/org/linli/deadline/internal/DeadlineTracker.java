@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Job;
 import org.linli.casefile.CaseTaskClosed;
 import org.linli.casefile.CaseTaskDueChanged;
+import org.linli.casefile.CaseTaskRegrouped;
 import org.linli.system.EngineClock;
 import org.linli.casefile.CaseTaskOpened;
 import org.linli.casefile.WarningTimes;
@@ -61,6 +62,12 @@ class DeadlineTracker implements WarningTimes {
         identity.setAuthentication(user);
       }
     }
+  }
+
+  /** Marks and mail of a step follow it to its new group. */
+  @EventListener
+  void regrouped(CaseTaskRegrouped t) {
+    steps.regroup(t.taskId(), t.candidateGroup());
   }
 
   @EventListener

@@ -107,6 +107,10 @@ class StepDeadlineRepository {
         .params(ts(now), taskId, ts(now)).update() == 1;
   }
 
+  void regroup(String taskId, String candidateGroup) {
+    jdbc.sql("update step_deadline set candidate_group = ? where task_id = ?").params(candidateGroup, taskId).update();
+  }
+
   boolean claimEscalation(String taskId, Instant now) {
     return jdbc.sql("update step_deadline set escalated_at = ? where task_id = ? and escalated_at is null")
         .params(ts(now), taskId).update() == 1;
