@@ -1,0 +1,86 @@
+package org.linli.emergency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.linli.support.LinliIntegrationTest;
+import org.linli.support.ShanghaiTime;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The emergency API over HTTP, as a grid worker's app or another system would call it. */
+@LinliIntegrationTest
+class EmergencyApiTests {
+
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void clock() {
+    ClockUtil.setCurrentTime(Date.from(ShanghaiTime.at("2026-07-01T10:00")));
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  Map<String, Object> report(int dead) {
+    return Map.ofEntries(Map.entry("type", "ACCIDENT"), Map.entry("subtype", "PRODUCTION_SAFETY"),
+        Map.entry("divisionCode", "330106002001"), Map.entry("location", "桃源村砖厂"), Map.entry("occurredAt", "2026-07-01T01:50:00Z"),
+        Map.entry("description", "窑体坍塌"), Map.entry("dead", dead), Map.entry("injured", 0));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void reportReadAndChangeTheLevel() {
+    ResponseEntity<Map> created = rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/emergency/incidents", report(3), Map.class);
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    String number = (String) created.getBody().get("caseNumber");
+    assertThat(created.getBody().get("level")).isEqualTo("III");
+    assertThat(created.getHeaders().getLocation()).hasToString("/cases/" + number);
+
+    ResponseEntity<Map> read = rest.withBasicAuth("he.jun", "demo").getForEntity("/api/emergency/incidents/{n}", Map.class, number);
+    assertThat(read.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(read.getBody()).containsEntry("level", "III").containsEntry("dead", 3).containsEntry("subtype", "PRODUCTION_SAFETY");
+    assertThat(rest.withBasicAuth("zhou.yun", "demo").getForEntity("/api/emergency/incidents/{n}", Map.class, number).getStatusCode())
+        .as("another township").isEqualTo(HttpStatus.NOT_FOUND);
+
+    ResponseEntity<Map> forbidden = rest.withBasicAuth("wang.fang", "demo")
+        .postForEntity("/api/emergency/incidents/{n}/level", Map.of("level", "II", "reason", "x"), Map.class, number);
+    assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<Map> raised = rest.withBasicAuth("sun.hao", "demo")
+        .postForEntity("/api/emergency/incidents/{n}/level", Map.of("level", "II", "reason", "死亡人数上升"), Map.class, number);
+    assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(raised.getBody()).containsEntry("level", "II");
+    assertThat(rest.withBasicAuth("he.jun", "demo").getForEntity("/api/emergency/incidents/{n}", Map.class, number).getBody())
+        .containsEntry("level", "II");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void badReportsGetProblemDetailsPerField() {
+    Map<String, Object> bad = new java.util.HashMap<>(report(-2));
+    bad.put("subtype", "FLOOD");
+    bad.remove("location");
+    ResponseEntity<Map> refused = rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/emergency/incidents", bad, Map.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.getBody().get("errors");
+    assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("subtype", "location", "dead");
+
+    Map<String, Object> unknownType = new java.util.HashMap<>(report(0));
+    unknownType.put("type", "ALIENS");
+    ResponseEntity<Map> unreadable = rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/emergency/incidents", unknownType, Map.class);
+    assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(rest.postForEntity("/api/emergency/incidents", report(0), Map.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+}
