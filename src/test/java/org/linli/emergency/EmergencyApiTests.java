@@ -65,6 +65,34 @@ class EmergencyApiTests {
         .containsEntry("level", "II");
   }
 
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+  ResponseEntity<Map> upload(String user, String number, String name, byte[] bytes) {
+    org.springframework.util.LinkedMultiValueMap<String, Object> body = new org.springframework.util.LinkedMultiValueMap<>();
+    body.add("file", new org.springframework.core.io.ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/emergency/incidents/{n}/photos",
+        new org.springframework.http.HttpEntity<>(body, headers), Map.class, number);
+  }
+
+  @Test
+  void photosFromTheSceneAreImagesOnTheCase() {
+    String number = (String) rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/emergency/incidents", report(0), Map.class)
+        .getBody().get("caseNumber");
+    ResponseEntity<Map> added = upload("li.qiang", number, "现场.png", PNG);
+    assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(added.getBody()).containsEntry("fileName", "现场.png").containsEntry("contentType", "image/png");
+    ResponseEntity<Map> pdf = upload("li.qiang", number, "x.pdf", "%PDF-1.4 test".getBytes());
+    assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(upload("zhou.yun", number, "a.png", PNG).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
   @Test
   @SuppressWarnings("unchecked")
   void badReportsGetProblemDetailsPerField() {

@@ -2,7 +2,14 @@ package org.linli.emergency.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
+import org.linli.casefile.CaseAttachment;
+import org.linli.system.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.emergency.EmergencyLevels;
@@ -34,9 +41,11 @@ class EmergencyController {
   private final IncidentRepository incidents;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final ScenePhotos photos;
 
   EmergencyController(EmergencyReports reports, EmergencyLevels levels, IncidentRepository incidents, CaseFiles cases,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, ScenePhotos photos) {
+    this.photos = photos;
     this.reports = reports;
     this.levels = levels;
     this.incidents = incidents;
@@ -51,15 +60,33 @@ class EmergencyController {
     return ResponseEntity.created(URI.create("/cases/" + receipt.caseNumber())).body(receipt);
   }
 
+  @PostMapping(path = "/api/emergency/incidents/{number}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Add a photo from the scene (JPEG, PNG or WebP, size limit linli.attachments.max-bytes)")
+  @Transactional
+  ResponseEntity<CaseAttachment> photo(@PathVariable String number, @RequestParam(name = "file", required = false) MultipartFile file)
+      throws IOException {
+    LinliUser user = currentUser.get();
+    CaseFile c = emergency(number, user);
+    if (file == null || file.isEmpty()) {
+      throw new InvalidInputException("file", "请选择照片 choose a photo");
+    }
+    CaseAttachment a = photos.addPhoto(c, file.getOriginalFilename(), file.getBytes(), user.username());
+    return ResponseEntity.created(URI.create("/cases/" + number + "/attachments/" + a.id())).body(a);
+  }
+
   @GetMapping("/api/emergency/incidents/{number}")
   @Operation(summary = "The incident of an emergency case: level, type, place, figures as last reported")
   Incident incident(@PathVariable String number) {
-    LinliUser user = currentUser.get();
+    CaseFile c = emergency(number, currentUser.get());
+    return incidents.byCase(c.id()).orElseThrow(() -> new NotFoundException("没有这个突发事件 no emergency " + number));
+  }
+
+  private CaseFile emergency(String number, LinliUser user) {
     CaseFile c = cases.visible(number, user.scope());
     if (!EmergencyProcess.KIND.equals(c.kind())) {
       throw new NotFoundException("没有这个突发事件 no emergency " + number);
     }
-    return incidents.byCase(c.id()).orElseThrow(() -> new NotFoundException("没有这个突发事件 no emergency " + number));
+    return c;
   }
 
   @PostMapping("/api/emergency/incidents/{number}/level")
