@@ -1,0 +1,178 @@
+package org.linli.emergency.hazard;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseVariables;
+import org.linli.deadline.Deadlines;
+import org.linli.deadline.TimeLimits;
+import org.linli.emergency.EmergencyReports;
+import org.linli.emergency.EmergencyRouting;
+import org.linli.emergency.IncidentLevel;
+import org.linli.emergency.IncidentReport;
+import org.linli.emergency.hazard.internal.HazardPointRepository;
+import org.linli.organization.CandidateGroups;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.StaffMember;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Inspections of hazard points on their cycle: the daily start of due inspections (process
+ * {@value InspectionProcess#KEY}), the emergency a finding of danger raises, and the next date.
+ */
+@Service
+public class Inspections {
+
+  private static final Logger log = LoggerFactory.getLogger(Inspections.class);
+
+  private final HazardPointRepository points;
+  private final TimeLimits limits;
+  private final Deadlines deadlines;
+  private final RuntimeService runtime;
+  private final EmergencyReports reports;
+  private final OrganizationService organization;
+  private final TransactionTemplate tx;
+  private final CaseFiles cases;
+
+  Inspections(HazardPointRepository points, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
+      EmergencyReports reports, OrganizationService organization, TransactionTemplate tx, CaseFiles cases) {
+    this.cases = cases;
+    this.points = points;
+    this.limits = limits;
+    this.deadlines = deadlines;
+    this.runtime = runtime;
+    this.reports = reports;
+    this.organization = organization;
+    this.tx = tx;
+  }
+
+  /** Active points whose inspection day has come and that have no inspection under way. */
+  public List<HazardPoint> due(LocalDate day) {
+    return points.due(day);
+  }
+
+  /** The daily job: starts an inspection for each due point; returns how many started. */
+  public int startDue() {
+    int started = 0;
+    for (HazardPoint p : due(HazardPoints.today())) {
+      try {
+        if (start(p.id())) {
+          started++;
+        }
+      } catch (RuntimeException e) {
+        log.error("Inspection of hazard point {} could not start; the next run tries again", p.id(), e);
+      }
+    }
+    return started;
+  }
+
+  /**
+   * Starts the point's inspection case, once: the claim on the point's row and the process start
+   * share a transaction, so two runs or nodes start one inspection. False when the point is not
+   * due, not active, or already under inspection.
+   */
+  public boolean start(long pointId) {
+    return Boolean.TRUE.equals(tx.execute(s -> {
+      if (!points.claim(pointId, HazardPoints.today(), "starting")) {
+        return false;
+      }
+      HazardPoint p = points.byId(pointId).orElseThrow();
+      String category = p.hazardType().name();
+      Map<String, Object> v = new HashMap<>(limits.startVariables(InspectionProcess.KIND, category, "NORMAL"));
+      Instant now = EngineClock.now();
+      Instant caseDue = deadlines.dueFrom(limits.limit((String) v.get(TimeLimits.VAR_DECISION),
+          new TimeLimits.Query(InspectionProcess.KIND, category, category, InspectionProcess.LIMIT_CASE, "NORMAL")), now);
+      v.put(CaseVariables.DIVISION_CODE, p.divisionCode());
+      v.put(CaseVariables.CATEGORY_CODE, category);
+      v.put(CaseVariables.DEPARTMENT_CODE, EmergencyRouting.EMERGENCY_DEPARTMENT);
+      v.put(CaseVariables.TITLE, title(p));
+      v.put(CaseVariables.CASE_DUE, Date.from(caseDue));
+      v.put(CaseVariables.CASE_WARN_AT, Date.from(deadlines.warnAt(true, now, caseDue)));
+      v.put(CaseVariables.PRIORITY, "NORMAL");
+      v.put(CaseVariables.DECISION, null);
+      v.put(CaseVariables.COMMENT, null);
+      v.put(InspectionProcess.VAR_HAZARD_POINT, p.id());
+      ProcessInstance instance = runtime.startProcessInstanceByKey(InspectionProcess.KEY, v);
+      long caseId = cases.byNumber(instance.getBusinessKey())
+          .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId())).id();
+      points.started(pointId, instance.getId());
+      points.inspectionOpened(caseId, pointId, p.nextInspectionOn());
+      return true;
+    }));
+  }
+
+  /**
+   * A finding of danger at the point: reports it as a warning or an incident in the inspector's
+   * name, in the caller's transaction (the inspection step's), and returns the emergency's receipt.
+   */
+  public EmergencyReports.Receipt raise(long pointId, String inspector, IncidentReport.Phase phase, String finding,
+      IncidentLevel proposedLevel, Map<String, Object> figures) {
+    HazardPoint p = points.byId(pointId).orElseThrow(() -> new IllegalStateException("no hazard point " + pointId));
+    IncidentReport report = new IncidentReport(phase, p.hazardType().incidentType(), p.hazardType().incidentSubtype(),
+        p.divisionCode(), p.name() + " " + p.location(), p.latitude(), p.longitude(), EngineClock.now(),
+        "巡查发现 Found on inspection: " + finding, count(figures, "dead"), count(figures, "injured"),
+        count(figures, "missing"), count(figures, "trapped"), count(figures, "affected"), loss(figures), proposedLevel, false,
+        List.of());
+    return reports.report(report, user(inspector));
+  }
+
+  /** For BPMN: the candidate group of an inspection, the grid workers of the point's village. */
+  public String inspectors(String villageCode) {
+    return CandidateGroups.gridWorkers(villageCode);
+  }
+
+  /** The inspection of a case, or empty when the case is no inspection. */
+  public Optional<Inspection> ofCase(long caseId) {
+    return points.inspection(caseId);
+  }
+
+  /**
+   * The inspection is over: its finding is recorded, and the point's next inspection falls one
+   * cycle after the day this one was due, moved on by whole cycles until it lies after today.
+   */
+  public LocalDate inspected(long caseId, long pointId, String finding, String emergencyCaseNumber, String inspector) {
+    points.inspectionDone(caseId, finding, emergencyCaseNumber, inspector, EngineClock.now());
+    HazardPoint p = points.byId(pointId).orElseThrow(() -> new IllegalStateException("no hazard point " + pointId));
+    LocalDate today = HazardPoints.today();
+    LocalDate next = p.nextInspectionOn();
+    do {
+      next = next.plusDays(p.cycleDays());
+    } while (!next.isAfter(today));
+    points.inspected(pointId, next);
+    return next;
+  }
+
+  static String title(HazardPoint p) {
+    String title = "隐患巡查 " + p.hazardType().nameZh() + " " + p.name();
+    return title.length() <= 200 ? title : title.substring(0, 199) + "…";
+  }
+
+  private LinliUser user(String username) {
+    StaffMember s = organization.staff(username)
+        .orElseThrow(() -> new IllegalStateException("the inspector " + username + " is not on the staff"));
+    return new LinliUser(username, s.name(), organization.groupsOf(username), organization.scopeOf(username));
+  }
+
+  private static Integer count(Map<String, Object> figures, String name) {
+    Object v = figures == null ? null : figures.get(name);
+    return v == null ? null : ((Number) v).intValue();
+  }
+
+  private static BigDecimal loss(Map<String, Object> figures) {
+    Object v = figures == null ? null : figures.get("estimatedLoss");
+    return v == null ? null : new BigDecimal(v.toString());
+  }
+}
