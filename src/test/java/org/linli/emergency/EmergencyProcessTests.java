@@ -256,6 +256,18 @@ class EmergencyProcessTests {
   }
 
   @Test
+  void figuresThatMeetAGraverLevelAreFlaggedForADecisionNotAppliedByThemselves() {
+    String n = report(accident(1, 0, 0, t0)).caseNumber();
+    complete("liu.yang", n, TASK_FIRST_REPORT, FIRST_REPORT, "首报：又发现遇难者", Map.of("dead", 4));
+    assertThat(incidents.of(caseFile(n).id()).orElseThrow().level()).isEqualTo(IncidentLevel.IV);
+    assertThat(timeline(n)).filteredOn(e -> e.note() != null && e.note().contains("达到III级标准")).hasSize(1);
+    complete("liu.yang", n, TASK_PROGRESS_REPORT, PROGRESS_REPORT, "续报：数字未变", null);
+    assertThat(timeline(n)).as("told once per level").filteredOn(e -> e.note() != null && e.note().contains("达到III级标准")).hasSize(1);
+    complete("liu.yang", n, TASK_PROGRESS_REPORT, PROGRESS_REPORT, "续报：死亡人数上升", Map.of("dead", 10));
+    assertThat(timeline(n)).filteredOn(e -> e.note() != null && e.note().contains("达到II级标准")).hasSize(1);
+  }
+
+  @Test
   void aMissedArrivalIsReportedAtOnceToTheNextLevelUpAndTheStepStaysOpen() {
     String n = report(accident(1, 0, 0, t0)).caseNumber();
     complete("liu.yang", n, TASK_FIRST_REPORT, FIRST_REPORT, "首报：已派员前往", null);

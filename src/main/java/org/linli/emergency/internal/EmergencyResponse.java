@@ -45,6 +45,7 @@ class EmergencyResponse {
   static final Set<String> LEVELLED_STEPS =
       Set.of(TASK_WATCH_WARNING, TASK_ARRIVE, TASK_FIRST_REPORT, TASK_PROGRESS_REPORT, TASK_DISPOSE);
   static final String VAR_LEVEL_CHANGES = "levelChanges";
+  static final String VAR_LEVEL_SUGGESTED = "levelSuggested";
 
   private final IncidentRepository incidents;
   private final CaseFiles cases;
@@ -233,6 +234,39 @@ class EmergencyResponse {
     execution.getProcessInstance().setVariable(VAR_INJURED, injured);
     execution.getProcessInstance().setVariable(VAR_AFFECTED, affected);
     execution.getProcessInstance().setVariable(VAR_LOSS, estimatedLoss.doubleValue());
+    suggestGraverLevel(execution, caseId, i.level());
+  }
+
+  /**
+   * New figures that meet a graver level by the grading table: the lead and the next level up are
+   * told at once to decide on raising it. People change the level, not the table: figures in a
+   * report are often provisional.
+   */
+  private void suggestGraverLevel(DelegateExecution execution, long caseId, IncidentLevel current) {
+    Map<String, Object> inputs = new java.util.HashMap<>();
+    for (String name : List.of(VAR_INCIDENT_TYPE, CaseVariables.CATEGORY_CODE, VAR_DEAD_OR_MISSING, VAR_INJURED, VAR_AFFECTED, VAR_LOSS)) {
+      inputs.put(name, execution.getVariable(name));
+    }
+    var result = execution.getProcessEngineServices().getDecisionService()
+        .evaluateDecisionByKey(GRADING_DECISION).variables(inputs).evaluate().getFirstResult();
+    if (result == null || result.get("level") == null) {
+      return;
+    }
+    IncidentLevel graded = IncidentLevel.valueOf(result.get("level").toString());
+    Object suggested = execution.getVariable(VAR_LEVEL_SUGGESTED);
+    if (graded == current || !graded.atLeast(current)
+        || suggested != null && !graded.atLeast(IncidentLevel.valueOf(suggested.toString())) || graded.name().equals(suggested)) {
+      return; // not graver, or already suggested
+    }
+    execution.getProcessInstance().setVariable(VAR_LEVEL_SUGGESTED, graded.name());
+    String note = "新报数据达到" + graded.name() + "级标准，请研判是否提升响应级别 the new figures meet level " + graded.name()
+        + ": decide whether to raise the level — " + result.get("basis");
+    cases.record(caseId, CaseEventType.COMMENTED, execution.getCurrentActivityId(), null, null, null, note);
+    Incident incident = incident(caseId);
+    CaseFile c = cases.byId(caseId).orElseThrow();
+    mail.toGroups(c, incident, "suggest:" + graded.name(),
+        List.of(routing.lead(current, incident.divisionCode()), routing.above(current, incident.divisionCode())),
+        "新数据达到" + graded.name() + "级标准", "The figures now meet level " + graded.name(), note);
   }
 
   private static int count(DelegateExecution execution, String name, int previous) {
