@@ -4,9 +4,11 @@ import static org.linli.assistance.AssistanceProcess.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.approval.ApprovalProcess;
+import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdMember;
 import org.linli.assistance.Programme;
 import org.linli.casefile.CaseFile;
@@ -44,8 +46,8 @@ class DecisionNoticeDelegate implements JavaDelegate {
     Refusal refusal = approved ? null : refusal(execution);
     String amount = (String) execution.getVariable(VAR_MONTHLY_AMOUNT);
     String start = (String) execution.getVariable(VAR_START_MONTH);
-    String email = applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application)
-        .map(a -> a.applicantEmail()).filter(e -> !e.isBlank()).orElse(null);
+    Optional<HouseholdApplication> application = applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application);
+    String email = application.map(HouseholdApplication::applicantEmail).filter(e -> !e.isBlank()).orElse(null);
     String note = (approved
         ? "已告知申请人：批准 Applicant told: approved, " + amount + " 元 CNY" + (programme == Programme.LINSHI ? "" : "/月 a month")
             + "，自 from " + start
@@ -53,8 +55,7 @@ class DecisionNoticeDelegate implements JavaDelegate {
             + RECONSIDERATION_DAYS + "日内申请行政复议 reconsideration may be asked within " + RECONSIDERATION_DAYS + " days")
         + (email != null ? "（邮件通知 by mail）" : "（无电子邮箱，由村（社区）书面送达 no e-mail: the village delivers the notice in writing）");
     cases.record(execution, "CLOSED", note);
-    applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application)
-        .filter(a -> email != null)
+    application.filter(a -> email != null)
         .ifPresent(a -> {
           String name = a.applicant().map(HouseholdMember::name).orElse(null);
           Map<String, Object> model = new HashMap<>();
@@ -69,7 +70,7 @@ class DecisionNoticeDelegate implements JavaDelegate {
           model.put("reason", approved ? null : refusal.reason());
           model.put("decidedBy", approved ? null : refusal.level());
           model.put("appealDays", RECONSIDERATION_DAYS);
-          notifications.toAddress(NotificationType.ASSIST_DECISION, "assistance-decision:" + c.id(), a.applicantEmail(),
+          notifications.toAddress(NotificationType.ASSIST_DECISION, "assistance-decision:" + c.id(), email,
               name, model, c.id());
         });
   }
