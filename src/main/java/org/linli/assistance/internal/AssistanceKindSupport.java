@@ -23,10 +23,12 @@ class AssistanceKindSupport implements CaseKindSupport {
 
   private final AssistanceFiles files;
   private final JdbcClient jdbc;
+  private final org.linli.organization.OrganizationService organization;
 
-  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc) {
+  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc, org.linli.organization.OrganizationService organization) {
     this.files = files;
     this.jdbc = jdbc;
+    this.organization = organization;
   }
 
   @Override
@@ -57,6 +59,13 @@ class AssistanceKindSupport implements CaseKindSupport {
       out.put(p.name(), english ? p.nameEn() : p.nameZh());
     }
     return out;
+  }
+
+  /** Village caseworkers enter applications on the workbench. */
+  @Override
+  public java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {
+    return AssistanceEntryController.caseworkerVillages(user, organization).isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(new EntryLink(AssistanceEntryController.PATH, "assist.apply.nav"));
   }
 
   @Override
