@@ -213,6 +213,30 @@ class AssistanceEntryPageTests {
   }
 
   @Test
+  void tooManyRowsAreRefusedNotAnError() throws Exception {
+    long before = count("case_file");
+    Map<String, String> f = valid("韩多行", "413");
+    for (int i = 2; i < 22; i++) {
+      f.put("members[" + i + "].name", "成员" + i);
+      f.put("members[" + i + "].idNumber", id(LocalDate.of(1990, 1, 1), String.format("%03d", 500 + i)));
+      f.put("members[" + i + "].relation", "OTHER");
+      f.put("members[" + i + "].birthDate", "1990-01-01");
+      f.put("members[" + i + "].employment", "EMPLOYED");
+      f.put("members[" + i + "].monthlyIncome", "100");
+    }
+    MockHttpServletResponse r = submit("wang.fang", f);
+    assertThat(r.getStatus()).isEqualTo(400);
+    assertThat(HtmlUtils.htmlUnescape(r.getContentAsString())).contains("家庭成员最多20人");
+    // a row number no page sends
+    Map<String, String> forged = valid("韩越界", "415");
+    forged.put("members[999].name", "越界");
+    MockHttpServletResponse far = submit("wang.fang", forged);
+    assertThat(far.getStatus()).isEqualTo(400);
+    assertThat(HtmlUtils.htmlUnescape(far.getContentAsString())).contains("行数过多");
+    assertThat(count("case_file")).isEqualTo(before);
+  }
+
+  @Test
   void problemsWithoutAnInputOfTheirOwnAreListedAboveTheForm() throws Exception {
     long before = count("case_file");
     Map<String, String> f = valid("冯无本人", "407");

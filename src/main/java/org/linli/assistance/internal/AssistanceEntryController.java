@@ -74,6 +74,7 @@ class AssistanceEntryController {
 
   @InitBinder("form")
   void binder(WebDataBinder binder) {
+    // the page offers 20 rows and the checks say so for 21 and more; a row number far beyond is refused below
     binder.setAutoGrowCollectionLimit(ApplicationForm.MAX_ROWS);
   }
 
@@ -113,6 +114,17 @@ class AssistanceEntryController {
     }
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     return render(model, user, villages, form, errors(all, form.inputNames()));
+  }
+
+  /** A row number beyond {@link ApplicationForm#MAX_ROWS}: not from this page. */
+  @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+  ModelAndView unreadable(org.springframework.beans.InvalidPropertyException e) {
+    ModelAndView mv = new ModelAndView("work/error");
+    mv.setStatus(HttpStatus.BAD_REQUEST);
+    mv.addObject("titleKey", "error.invalid");
+    mv.addObject("detail", "表单内容无法读取（行数过多） the form cannot be read (too many rows)");
+    mv.addObject("status", HttpStatus.BAD_REQUEST.value());
+    return mv;
   }
 
   @ExceptionHandler(ForbiddenException.class)
