@@ -31,6 +31,8 @@ public class AssistanceFiles {
 
   /** The field group of a whole household view in the access log. */
   public static final String FIELD_GROUP_HOUSEHOLD = "HOUSEHOLD";
+  /** The field group of household data sent to the external verification service. */
+  public static final String FIELD_GROUP_EXTERNAL_VERIFICATION = "EXTERNAL_VERIFICATION";
 
   private final AssistanceApplicationRepository repository;
   private final CaseFiles cases;

@@ -24,8 +24,8 @@ public final class AssistanceProcess {
   public static final String TIMER_NOTICE = "Timer_NoticePeriod";
   public static final String GATEWAY_NOTICE = "Gateway_Notice";
   public static final String END_APPROVED = "EndEvent_Approved";
+  /** Every refusal ends here: not accepted, not eligible, or rejected at an approval level. */
   public static final String END_REJECTED = "EndEvent_Rejected";
-  public static final String END_INELIGIBLE = "EndEvent_Ineligible";
 
   /** Message: an objection during the public notice (公示) sends the file back to verification. */
   public static final String MESSAGE_OBJECTION = "Message_Objection";
@@ -71,10 +71,19 @@ public final class AssistanceProcess {
   /** Decisions the steps offer. */
   public static final String ACCEPT = "accept";
   public static final String RETURN = "return";
+  /** Task_Accept: not accepted (不予受理); a reason is required and the applicant is told. */
+  public static final String REJECT = "reject";
   public static final String RESUBMIT = "resubmit";
   public static final String VISIT = "visit";
   public static final String RELIEVE = "relieve";
   public static final String DECLINE = "decline";
+
+  /** Who decided a refusal, as the notice and the timeline name it. */
+  public static final String LEVEL_ACCEPTANCE = "乡镇受理 Township acceptance";
+  public static final String LEVEL_ELIGIBILITY = "资格评定 Eligibility assessment";
+  /** The approval levels (verification-approval's level names, in order). */
+  public static final String LEVEL_TOWNSHIP_REVIEW = "乡镇审核 Township review";
+  public static final String LEVEL_DEPARTMENT_APPROVAL = "民政局审批 Civil affairs approval";
 
   /** Days within which a refused applicant may ask for administrative reconsideration. */
   public static final int RECONSIDERATION_DAYS = 60;

@@ -49,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  *       {@code followLink} (the portal's follow page), {@code residentName}.
  *   <li>ASSIST_DECISION: {@code caseNumber}, {@code title}, {@code residentName}, {@code approved}
  *       (Boolean), {@code programmeName}, {@code oneOff} (Boolean), {@code amount}, {@code startMonth},
- *       {@code reason} (of a refusal), {@code appealDays}.
+ *       {@code reason} and {@code decidedBy} (of a refusal: the deciding level), {@code appealDays}.
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.

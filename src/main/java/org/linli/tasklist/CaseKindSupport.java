@@ -12,6 +12,14 @@ public interface CaseKindSupport {
   /** A labelled value on the case page. */
   record Detail(String label, String value) {}
 
+  /**
+   * A workbench page where the user opens a new case of this kind, shown in the top bar.
+   *
+   * @param path the page's address, e.g. {@code /assistance/apply}
+   * @param labelKey the link text's key in the workbench messages ({@code i18n/messages*.properties})
+   */
+  record EntryLink(String path, String labelKey) {}
+
   String kind();
 
   Set<Long> caseIdsByPhone(String phone);
@@ -22,4 +30,9 @@ public interface CaseKindSupport {
   java.util.Map<String, String> categories(boolean english);
 
   List<Detail> details(long caseId, boolean english);
+
+  /** The page where this user may open a new case of this kind, if there is one for them. */
+  default java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {
+    return java.util.Optional.empty();
+  }
 }

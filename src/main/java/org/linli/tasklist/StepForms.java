@@ -43,6 +43,11 @@ public class StepForms {
   public record Submission(@Schema(description = "values by field key") Map<String, Object> data) {}
 
   static final String DECISION = "decision";
+  /**
+   * The case's kind ({@code REQUEST}, {@code ASSISTANCE}, {@code RECHECK}), given to every form as data
+   * for its conditions (a field only a re-check shows); supplied by the server, never taken from a submission.
+   */
+  public static final String CASE_KIND = "caseKind";
 
   private final FormService engineForms;
   private final TaskActions tasks;
@@ -58,13 +63,16 @@ public class StepForms {
   /** The form of a task the user may see. */
   public StepForm form(LinliUser user, String taskId) {
     TaskView task = tasks.get(user, taskId);
-    return new StepForm(schemaFor(task), new LinkedHashMap<>());
+    return new StepForm(schemaFor(task), new LinkedHashMap<>(context(task)));
   }
 
   /** Checks the data against the task's form, then completes the step with it. */
   public void submit(LinliUser user, String taskId, Map<String, Object> data) {
     TaskView task = tasks.get(user, taskId);
-    Map<String, Object> values = FormValidator.validate(schemaFor(task), data == null ? Map.of() : data);
+    // conditions see the same context as in the browser, whatever the client sent for it
+    Map<String, Object> withContext = new LinkedHashMap<>(data == null ? Map.of() : data);
+    withContext.putAll(context(task));
+    Map<String, Object> values = FormValidator.validate(schemaFor(task), withContext);
     StepInput input = toInput(values);
     List<FieldError> violations = beanValidator.validate(input).stream()
         .sorted(Comparator.comparing((ConstraintViolation<StepInput> v) -> v.getPropertyPath().toString()))
@@ -73,6 +81,13 @@ public class StepForms {
       throw new InvalidInputException(violations);
     }
     tasks.complete(user, taskId, input);
+  }
+
+  /** What the server tells every form about the case, for its conditions; not form fields, so never submitted. */
+  private static Map<String, Object> context(TaskView task) {
+    Map<String, Object> context = new LinkedHashMap<>();
+    context.put(CASE_KIND, task.kind());
+    return context;
   }
 
   /** The JSON text of the Camunda Form deployed for an open task. */

@@ -120,6 +120,12 @@ public class TaskActions {
     return Optional.ofNullable(kinds.get(kind));
   }
 
+  /** The entry pages of every case kind this user may open cases of, ordered by kind. */
+  public List<CaseKindSupport.EntryLink> entryLinks(LinliUser user) {
+    return kinds.values().stream().sorted(java.util.Comparator.comparing(CaseKindSupport::kind))
+        .flatMap(k -> k.entryLink(user).stream()).toList();
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

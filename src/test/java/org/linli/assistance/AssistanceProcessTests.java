@@ -16,13 +16,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.approval.ApprovalProcess;
 import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseFile;
@@ -39,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * bpmn/assistance-application.bpmn with the demo county: 桃源村 (caseworker wang.fang), 桃源镇 (liu.yang),
@@ -82,6 +89,7 @@ class AssistanceProcessTests {
   @Autowired DemoUsers users;
   @Autowired ManagementService management;
   @Autowired HistoryService history;
+  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void start() {
@@ -314,4 +322,193 @@ class AssistanceProcessTests {
         .isInstanceOf(InvalidInputException.class);
   }
 
+  /** Rows of household data sent out of Linli for the case (only the HTTP verifier sends any). */
+  long disclosures(String number) {
+    return jdbc.sql("select count(*) from sensitive_access_log where case_id = ? and field_group = ?")
+        .params(caseFile(number).id(), AssistanceFiles.FIELD_GROUP_EXTERNAL_VERIFICATION).query(Long.class).single();
+  }
+
+  /**
+   * Every point where the flow can refuse, for every programme: not accepted by the township, not
+   * eligible by assistance-eligibility.dmn, rejected at the township review or by civil affairs. LINSHI
+   * also on the urgent path, with the urgent grant given (the one-off stays paid) or declined (the file
+   * goes on the normal path; a declined urgent grant is not a refusal of the application).
+   */
+  @Nested
+  class Refusals {
+
+    static final String NOT_LOCAL = "户籍不在本乡镇，请向户籍所在地申请";
+    static final String HIDDEN_INCOME = "家庭有隐瞒收入，经查有经营性收入";
+    static final String COUNTY_FOUND = "经县级抽查，赡养人有赡养能力";
+
+    /** A programme, and for LINSHI whether the township was asked for urgent help and what it decided. */
+    enum Variant {
+      DIBAO(Programme.DIBAO, null),
+      TEKUN(Programme.TEKUN, null),
+      LINSHI(Programme.LINSHI, null),
+      LINSHI_URGENT_RELIEVED(Programme.LINSHI, RELIEVE),
+      LINSHI_URGENT_DECLINED(Programme.LINSHI, DECLINE);
+
+      final Programme programme;
+      final String urgentDecision;
+
+      Variant(Programme programme, String urgentDecision) {
+        this.programme = programme;
+        this.urgentDecision = urgentDecision;
+      }
+
+      HouseholdApplication application() {
+        HouseholdApplication a = HouseholdFixtures.family(programme);
+        return programme == Programme.TEKUN ? HouseholdFixtures.withMembers(a, List.of(
+            HouseholdFixtures.member("赵老汉", Relation.SELF, LocalDate.of(1950, 1, 20), "211", "300.00"))) : a;
+      }
+    }
+
+    /** Applies and, on the urgent path, lets the township decide; returns the case number. */
+    String start(Variant v) {
+      String number = apply(v.application(), v.urgentDecision != null);
+      if (v.urgentDecision != null) {
+        complete("liu.yang", number, TASK_URGENT_GRANT, v.urgentDecision,
+            RELIEVE.equals(v.urgentDecision) ? "火灾受灾，先行救助" : "情况不属紧急，按一般程序办理", null, null);
+        assertThat(theOpen(number).activityId()).isEqualTo(TASK_ACCEPT);
+      }
+      return number;
+    }
+
+    /** What a refused case may have been paid: the urgent one-off only, if it was granted. */
+    List<String> paidBefore(Variant v, String number) {
+      return RELIEVE.equals(v.urgentDecision) ? List.of(caseFile(number).id() + " LINSHI 2000 2026-03") : List.of();
+    }
+
+    void assertRefused(String number, String level, String reason, List<String> paidBefore) {
+      CaseFile c = caseFile(number);
+      assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
+      assertThat(c.closedAt()).isNotNull();
+      assertThat(cases.openTasks(c.id())).isEmpty();
+      var instance = history.createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
+      assertThat(instance.getEndTime()).as("the process ended").isNotNull();
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+          .activityId(END_REJECTED).finished().count()).isEqualTo(1);
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+          .activityId(END_APPROVED).count()).isZero();
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+          .activityId(TASK_OPEN_ENTITLEMENT).count()).as("no entitlement step").isZero();
+      assertThat(opened).as("nothing opened beyond urgent help already given").containsExactlyElementsOf(paidBefore);
+      assertThat(notes(number)).as("the timeline names who refused and why, and the appeal")
+          .anyMatch(n -> n.contains("不予批准 Applicant told: refused by " + level) && n.contains(reason)
+              && n.contains(RECONSIDERATION_DAYS + "日内申请行政复议"));
+      assertThat(disclosures(number)).as("the built-in verifier sends nothing out").isZero();
+    }
+
+    void assertApprovalOutcome(String number, String level, String reason) {
+      assertThat(variables(number)).containsEntry(ApprovalProcess.VAR_OUTCOME, "REJECTED")
+          .containsEntry(ApprovalProcess.VAR_LEVEL, level).containsEntry(ApprovalProcess.VAR_REASONS, reason);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void notAcceptedByTheTownship(Variant v) {
+      String number = start(v);
+      assertThat(tasks.get(users.get("liu.yang"), theOpen(number).taskId()).decisions()).containsExactly(ACCEPT, RETURN, REJECT);
+      assertThatThrownBy(() -> complete("liu.yang", number, TASK_ACCEPT, REJECT, " ", null, null))
+          .as("a refusal needs its reason").isInstanceOf(InvalidInputException.class);
+      assertThat(caseFile(number).status()).isEqualTo(CaseStatus.OPEN);
+
+      complete("liu.yang", number, TASK_ACCEPT, REJECT, NOT_LOCAL, null, null);
+
+      assertRefused(number, LEVEL_ACCEPTANCE, NOT_LOCAL, paidBefore(v, number));
+      assertThat(job(number, TASK_VERIFY)).as("never verified").isNull();
+      assertThat(variables(number)).doesNotContainKey(ApprovalProcess.VAR_OUTCOME);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void rejectedAtTheTownshipReview(Variant v) {
+      String number = start(v);
+      upToNotice(number);
+      passNotice(number);
+      assertThat(theOpen(number).candidateGroup()).isEqualTo("township@330106002");
+      complete("liu.yang", number, ApprovalProcess.TASK_REVIEW, ApprovalProcess.REJECT, HIDDEN_INCOME, null, null);
+
+      assertRefused(number, LEVEL_TOWNSHIP_REVIEW, HIDDEN_INCOME, paidBefore(v, number));
+      assertApprovalOutcome(number, LEVEL_TOWNSHIP_REVIEW, HIDDEN_INCOME);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Variant.class)
+    void rejectedByCivilAffairs(Variant v) {
+      String number = start(v);
+      upToNotice(number);
+      passNotice(number);
+      complete("liu.yang", number, ApprovalProcess.TASK_REVIEW, ApprovalProcess.APPROVE, "同意上报", null, null);
+      assertThat(theOpen(number).candidateGroup()).isEqualTo("dept-mz@330106");
+      complete("wu.lei", number, ApprovalProcess.TASK_REVIEW, ApprovalProcess.REJECT, COUNTY_FOUND, null, null);
+
+      assertRefused(number, LEVEL_DEPARTMENT_APPROVAL, COUNTY_FOUND, paidBefore(v, number));
+      assertApprovalOutcome(number, LEVEL_DEPARTMENT_APPROVAL, COUNTY_FOUND);
+    }
+
+    /** After a return for correction, the file can still be refused at acceptance: the refusal is the acceptance's. */
+    @Test
+    void returnedByTheApprovalThenNotAccepted() {
+      String number = start(Variant.DIBAO);
+      upToNotice(number);
+      passNotice(number);
+      complete("liu.yang", number, ApprovalProcess.TASK_REVIEW, ApprovalProcess.RETURN, "缺少赡养人收入证明", "赡养人收入证明", null);
+      complete("wang.fang", number, TASK_COMPLETE_MATERIALS, RESUBMIT, "申请人无法提供赡养人收入证明", null, null);
+      complete("liu.yang", number, TASK_ACCEPT, REJECT, NOT_LOCAL, null, null);
+
+      assertRefused(number, LEVEL_ACCEPTANCE, NOT_LOCAL, List.of());
+      assertThat(variables(number)).containsEntry(ApprovalProcess.VAR_OUTCOME, "RETURNED");
+    }
+
+    static List<HouseholdMember> single(LocalDate birth, String income) {
+      return List.of(HouseholdFixtures.member("赵老汉", Relation.SELF, birth, "211", income));
+    }
+
+    static Stream<Arguments> ineligible() {
+      HouseholdApplication dibao = HouseholdFixtures.family(Programme.DIBAO);
+      HouseholdApplication tekun = HouseholdFixtures.family(Programme.TEKUN);
+      return Stream.of(
+          Arguments.of("DIBAO income above the standard", HouseholdFixtures.withMembers(dibao, List.of(
+              HouseholdFixtures.member("张建国", Relation.SELF, LocalDate.of(1975, 4, 12), "123", "2400.00"),
+              HouseholdFixtures.member("李秀英", Relation.SPOUSE, LocalDate.of(1978, 9, 30), "124", "1200.00"))),
+              "家庭人均收入不低于低保标准"),
+          Arguments.of("DIBAO savings above the limit", HouseholdFixtures.withAssets(dibao,
+              new Assets(1, new BigDecimal("60.00"), 0, BigDecimal.ZERO, new BigDecimal("120000.00"), false, null)),
+              "人均存款超过限额"),
+          Arguments.of("DIBAO vehicle above the limit", HouseholdFixtures.withAssets(dibao,
+              new Assets(1, new BigDecimal("60.00"), 1, new BigDecimal("80000.00"), new BigDecimal("5000.00"), false, null)),
+              "车辆价值超过限额"),
+          Arguments.of("DIBAO two dwellings", HouseholdFixtures.withAssets(dibao,
+              new Assets(2, new BigDecimal("120.00"), 0, BigDecimal.ZERO, new BigDecimal("5000.00"), false, null)),
+              "住房超过限定套数"),
+          Arguments.of("TEKUN income above the standard", HouseholdFixtures.withMembers(tekun,
+              single(LocalDate.of(1950, 1, 20), "1500.00")), "家庭人均收入不低于低保标准"),
+          Arguments.of("TEKUN applicant of working age", HouseholdFixtures.withMembers(tekun,
+              single(LocalDate.of(1980, 1, 20), "300.00")), "申请人不属于特困供养对象"),
+          Arguments.of("TEKUN savings above the limit", HouseholdFixtures.withAssets(HouseholdFixtures.withMembers(tekun,
+              single(LocalDate.of(1950, 1, 20), "300.00")),
+              new Assets(1, new BigDecimal("40.00"), 0, BigDecimal.ZERO, new BigDecimal("50000.00"), false, null)),
+              "人均存款超过限额"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ineligible")
+    void notEligibleByTheTable(String label, HouseholdApplication application, String reason) {
+      String number = apply(application, false);
+      complete("liu.yang", number, TASK_ACCEPT, ACCEPT, null, null, null);
+      verify(number);
+      visit(number);
+
+      assertRefused(number, LEVEL_ELIGIBILITY, reason, List.of());
+      Map<String, Object> vars = variables(number);
+      assertThat(vars).containsEntry(VAR_ELIGIBLE, false).doesNotContainKey(ApprovalProcess.VAR_OUTCOME);
+      assertThat((String) vars.get(VAR_ELIGIBILITY_REASON)).contains(reason);
+      assertThat(vars.get(VAR_MONTHLY_AMOUNT)).isNull();
+      assertThat(job(number, TIMER_NOTICE)).as("no public notice").isNull();
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(caseFile(number).processInstanceId())
+          .activityId(TASK_APPROVE).count()).as("no approval").isZero();
+    }
+  }
 }

@@ -25,12 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * GreenMail on a free port for the application's SMTP, a clean outbox and a fixed engine clock
- * for every test. Subclasses carry {@code @LinliIntegrationTest} and share one application context.
+ * for every test. Subclasses carry {@code @LinliIntegrationTest} and share one application context
+ * (also from other packages, e.g. the assistance decision mail).
  */
-abstract class MailTestSupport {
+public abstract class MailTestSupport {
 
-  static final int SMTP_PORT = freePort();
-  static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z"); // Monday 09:00 in Asia/Shanghai
+  protected static final int SMTP_PORT = freePort();
+  protected static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z"); // Monday 09:00 in Asia/Shanghai
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
@@ -40,12 +41,12 @@ abstract class MailTestSupport {
     registry.add("linli.notification.from", () -> "noreply@linli.example");
   }
 
-  @Autowired Notifications notifications;
-  @Autowired OutboxSender sender;
-  @Autowired JdbcClient jdbc;
-  @Autowired TransactionTemplate tx;
+  @Autowired protected Notifications notifications;
+  @Autowired protected OutboxSender sender;
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected TransactionTemplate tx;
 
-  GreenMail smtp;
+  protected GreenMail smtp;
 
   @BeforeEach
   void cleanOutboxAndStartSmtp() {
@@ -61,49 +62,49 @@ abstract class MailTestSupport {
     ClockUtil.reset();
   }
 
-  void startSmtp() {
+  protected void startSmtp() {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
   }
 
-  void stopSmtp() {
+  protected void stopSmtp() {
     if (smtp != null) {
       smtp.stop();
       smtp = null;
     }
   }
 
-  void moveClock(java.time.Duration by) {
+  protected void moveClock(java.time.Duration by) {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
   }
 
-  void setClock(Instant at) {
+  protected void setClock(Instant at) {
     ClockUtil.setCurrentTime(Date.from(at));
   }
 
-  Instant now() {
+  protected Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
   /** Writes in a transaction of its own and commits, as a business step would. */
-  int inTransaction(java.util.function.Supplier<Integer> write) {
+  protected int inTransaction(java.util.function.Supplier<Integer> write) {
     return tx.execute(status -> write.get());
   }
 
-  List<Map<String, Object>> outboxRows() {
+  protected List<Map<String, Object>> outboxRows() {
     return jdbc.sql("select * from notification_outbox order by id").query().listOfRows();
   }
 
-  MimeMessage[] received() {
+  protected MimeMessage[] received() {
     return smtp.getReceivedMessages();
   }
 
-  static String to(MimeMessage m) throws Exception {
+  protected static String to(MimeMessage m) throws Exception {
     return ((jakarta.mail.internet.InternetAddress) m.getRecipients(Message.RecipientType.TO)[0]).toUnicodeString();
   }
 
   /** The plain and the HTML part of a multipart/alternative mail, decoded. */
-  static String[] parts(MimeMessage m) throws Exception {
+  protected static String[] parts(MimeMessage m) throws Exception {
     assertThat(m.getContentType()).startsWith("multipart/alternative");
     MimeMultipart multipart = (MimeMultipart) m.getContent();
     assertThat(multipart.getCount()).isEqualTo(2);

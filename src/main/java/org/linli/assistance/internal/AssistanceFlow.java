@@ -15,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component("assistanceFlow")
 public class AssistanceFlow {
 
-  static final String TOWNSHIP_REVIEW = "乡镇审核";
-  static final String DEPARTMENT_APPROVAL = "民政局审批";
-
   private final CaseFiles cases;
 
   AssistanceFlow(CaseFiles cases) {
@@ -27,8 +24,8 @@ public class AssistanceFlow {
   /** Township review, then the county's civil affairs (mz); time limits from assistance-time-limits. */
   public String approvalLevels() {
     return ApprovalLevel.toJson(List.of(
-        ApprovalLevel.township(TOWNSHIP_REVIEW, LIMIT_APPROVAL_TOWNSHIP),
-        ApprovalLevel.department(DEPARTMENT_APPROVAL, "mz", LIMIT_APPROVAL_DEPARTMENT)));
+        ApprovalLevel.township(LEVEL_TOWNSHIP_REVIEW, LIMIT_APPROVAL_TOWNSHIP),
+        ApprovalLevel.department(LEVEL_DEPARTMENT_APPROVAL, "mz", LIMIT_APPROVAL_DEPARTMENT)));
   }
 
   /** End listener of Task_Eligibility: flat variables for the gateways, the reasons on the timeline. */

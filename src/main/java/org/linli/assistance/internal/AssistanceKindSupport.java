@@ -1,6 +1,5 @@
 package org.linli.assistance.internal;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +22,12 @@ class AssistanceKindSupport implements CaseKindSupport {
 
   private final AssistanceFiles files;
   private final JdbcClient jdbc;
+  private final org.linli.organization.OrganizationService organization;
 
-  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc) {
+  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc, org.linli.organization.OrganizationService organization) {
     this.files = files;
     this.jdbc = jdbc;
+    this.organization = organization;
   }
 
   @Override
@@ -59,22 +60,15 @@ class AssistanceKindSupport implements CaseKindSupport {
     return out;
   }
 
+  /** Village caseworkers enter applications on the workbench. */
+  @Override
+  public java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {
+    return AssistanceEntryController.caseworkerVillages(user, organization).isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(new EntryLink(AssistanceEntryController.PATH, "assist.apply.nav"));
+  }
+
   @Override
   public List<Detail> details(long caseId, boolean english) {
-    List<Detail> out = new ArrayList<>();
-    files.view(caseId).ifPresent(v -> {
-      out.add(new Detail(english ? "Programme" : "救助类别", english ? v.programme().nameEn() : v.programme().nameZh()));
-      out.add(new Detail(english ? "Applicant" : "申请人", v.applicantName()));
-      if (v.maskedPhone() != null) {
-        out.add(new Detail(english ? "Phone" : "联系电话", v.maskedPhone()));
-      }
-      StringBuilder members = new StringBuilder();
-      for (var m : v.members()) {
-        members.append(m.name()).append(' ').append(m.maskedIdNumber()).append(' ').append(m.relation()).append('\n');
-      }
-      out.add(new Detail(english ? "Household (" + v.memberCount() + ")" : "家庭成员（" + v.memberCount() + "人）",
-          members.toString().strip()));
-    });
-    return out;
+    return files.view(caseId).map(v -> HouseholdDetails.masked(v, english)).orElse(List.of());
   }
 }

@@ -43,7 +43,7 @@ class AssistanceSteps implements StepCompleter {
     }
     return switch (task.activityId()) {
       case TASK_URGENT_GRANT -> List.of(RELIEVE, DECLINE);
-      case TASK_ACCEPT -> List.of(ACCEPT, RETURN);
+      case TASK_ACCEPT -> List.of(ACCEPT, RETURN, REJECT);
       case TASK_COMPLETE_MATERIALS -> List.of(RESUBMIT);
       case TASK_HOME_VISIT -> List.of(VISIT);
       default -> List.of();
@@ -69,6 +69,7 @@ class AssistanceSteps implements StepCompleter {
         comment = "材料不全，退回补齐 Returned for missing materials: " + comment + "；需补齐 Missing: " + in.missing().strip();
       }
       case DECLINE -> require(comment, "comment", "请说明不予先行救助的理由 give the reason");
+      case REJECT -> require(comment, "comment", "请说明不予受理的理由 give the reason for not accepting");
       case RESUBMIT -> require(comment, "comment", "请说明补齐了哪些材料 say what was supplied");
       case VISIT -> {
         v.put(VAR_HOME_VISIT, homeVisit(in, comment));

@@ -33,20 +33,50 @@ import org.linli.assistance.VerifierProperties;
  *
  * Members the answer leaves out count with no income. Any status but 2xx, a timeout or an unreadable
  * answer throws {@link VerificationFailed}, so the job retries.
+ *
+ * <p>Each attempt is a disclosure of whole ID numbers and is recorded by {@link DisclosureLog} before
+ * the request leaves (who: {@code verifier@<host>}, which case, what, when) and completed with the
+ * outcome afterwards, failures included.
  */
 public class HttpHouseholdVerifier implements HouseholdVerifier {
 
   private final VerifierProperties properties;
+  private final DisclosureLog disclosures;
   private final HttpClient client;
   private final ObjectMapper json = new ObjectMapper();
 
-  public HttpHouseholdVerifier(VerifierProperties properties) {
+  public HttpHouseholdVerifier(VerifierProperties properties, DisclosureLog disclosures) {
     this.properties = properties;
+    this.disclosures = disclosures;
     this.client = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+  }
+
+  /** Who receives the data, as the access log names it: {@code verifier@<host>[:port]}. */
+  String recipient() {
+    URI uri = URI.create(properties.url());
+    return "verifier@" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+  }
+
+  static String disclosed(HouseholdApplication a) {
+    int n = a.members().size();
+    return "外部核对：" + n + "名成员的姓名、关系、身份证号 external verification: names, relations and ID numbers of "
+        + n + (n == 1 ? " member" : " members");
   }
 
   @Override
   public Verified verify(String caseNumber, HouseholdApplication a) {
+    long logged = disclosures.sending(caseNumber, recipient(), disclosed(a));
+    try {
+      Verified v = send(caseNumber, a);
+      disclosures.ended(logged, null);
+      return v;
+    } catch (RuntimeException e) {
+      disclosures.ended(logged, e.getMessage());
+      throw e;
+    }
+  }
+
+  private Verified send(String caseNumber, HouseholdApplication a) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.url()))
         .timeout(properties.timeout())
         .header("Content-Type", "application/json")

@@ -18,9 +18,9 @@ class VerifierConfiguration {
 
   @Bean
   @ConditionalOnProperty(prefix = "linli.assistance.verifier", name = "url")
-  HouseholdVerifier httpHouseholdVerifier(VerifierProperties properties) {
+  HouseholdVerifier httpHouseholdVerifier(VerifierProperties properties, DisclosureLog disclosures) {
     log.info("Households are verified by {}", properties.url());
-    return new HttpHouseholdVerifier(properties);
+    return new HttpHouseholdVerifier(properties, disclosures);
   }
 
   @Bean

@@ -79,6 +79,9 @@ public class Rechecks {
       String caseNumber = cases.byId(e.caseId()).map(c -> c.caseNumber()).orElse("");
       Map<String, Object> v = new HashMap<>();
       v.put(CaseVariables.DIVISION_CODE, e.divisionCode());
+      // lists show the programme; civil affairs, who decide last, see the case in their area
+      v.put(CaseVariables.CATEGORY_CODE, e.programme());
+      v.put(CaseVariables.DEPARTMENT_CODE, "mz");
       v.put(CaseVariables.TITLE, "救助复查 Re-check " + caseNumber);
       v.put(RecheckProcess.VAR_ENTITLEMENT_ID, e.id());
       v.put(RecheckProcess.VAR_ASSISTANCE_CASE, caseNumber);

@@ -33,7 +33,7 @@ public class MailRenderer {
   static final List<String> MODEL_KEYS = List.of(
       "caseNumber", "title", "stepName", "group", "dueAt", "divisionName", "note", "urgedBy", "fromGroup",
       "toGroup", "reply", "ratingLink", "residentName", "supervisorName", "areaName", "date", "followLink",
-      "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "appealDays");
+      "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "decidedBy", "appealDays");
   static final List<String> ITEM_KEYS = List.of("caseNumber", "title", "divisionName", "stepName", "dueAt");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");

@@ -42,13 +42,13 @@ class SecurityConfiguration {
   }
 
   /**
-   * The staff workbench (task list and case pages): form log-in with a session, CSRF on, the same
+   * The staff workbench (task list, case pages, entry pages such as {@code /assistance/apply}): form log-in with a session, CSRF on, the same
    * users as everywhere. Mails link to {@code /cases/{number}}.
    */
   @Bean
   @Order(2)
   SecurityFilterChain workbench(HttpSecurity http) throws Exception {
-    http.securityMatcher("/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/me/**")
+    http.securityMatcher("/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/assistance/**", "/me/**")
         .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/tasks", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

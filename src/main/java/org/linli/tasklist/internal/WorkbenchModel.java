@@ -82,6 +82,11 @@ public class WorkbenchModel {
     return tasks.kindSupport(kind).map(k -> k.details(caseId, english(locale))).orElse(List.of());
   }
 
+  /** The pages where the user may open new cases (top bar), in a stable order. */
+  public List<CaseKindSupport.EntryLink> entryLinks(LinliUser user) {
+    return user == null ? List.of() : tasks.entryLinks(user);
+  }
+
   /** How long ago, in days and hours: "2天3小时" / "2d 3h". */
   public String age(Instant since, Instant now, Locale locale) {
     Duration d = Duration.between(since, now);

@@ -11,6 +11,8 @@ import org.linli.assistance.payment.RecheckProcess;
 import org.linli.assistance.payment.Rechecks;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseTask;
+import org.linli.casefile.CaseVariables;
+import org.linli.system.InvalidInputException;
 import org.linli.security.LinliUser;
 import org.linli.tasklist.StepCompleter;
 import org.linli.tasklist.StepInput;
@@ -41,9 +43,46 @@ class RecheckCase {
 
       @Override
       public Map<String, Object> variables(CaseTask task, StepInput input, LinliUser user) {
-        return approvals.variables(task, input, user);
+        BigDecimal amount = recheckAmount(input);
+        Map<String, Object> v = new java.util.HashMap<>(approvals.variables(task, input, user));
+        if (amount != null) {
+          // on the approval's instance; the re-check's call activity maps it out, the last level's value counts
+          v.put(RecheckProcess.VAR_AMOUNT, amount.toPlainString());
+          v.put(CaseVariables.COMMENT, v.get(CaseVariables.COMMENT) + "；复查核定月救助金额 monthly amount after the re-check "
+              + amount.toPlainString() + " 元 CNY");
+        }
+        return v;
       }
     };
+  }
+
+  /**
+   * The monthly amount a reviewer sets with an approval (form field {@value RecheckProcess#VAR_AMOUNT}), or
+   * null when none is given.
+   *
+   * @throws InvalidInputException when it is not a positive amount with at most two decimals, or comes
+   *     with another decision than approve
+   */
+  static BigDecimal recheckAmount(StepInput input) {
+    Object raw = input.fields().get(RecheckProcess.VAR_AMOUNT);
+    if (raw == null || raw.toString().isBlank()) {
+      return null;
+    }
+    if (!ApprovalProcess.APPROVE.equals(input.decision())) {
+      throw new InvalidInputException(RecheckProcess.VAR_AMOUNT,
+          "只有审核通过时可以核定金额 an amount goes with approve only");
+    }
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(raw.toString().strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(RecheckProcess.VAR_AMOUNT, "应为金额 must be an amount");
+    }
+    if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(new BigDecimal("1000000")) >= 0) {
+      throw new InvalidInputException(RecheckProcess.VAR_AMOUNT,
+          "月救助金额应为正数, 最多两位小数 a positive amount with at most two decimals");
+    }
+    return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }
 
   /** {@code ${recheckOutcome}} on {@value RecheckProcess#TASK_APPLY}. */

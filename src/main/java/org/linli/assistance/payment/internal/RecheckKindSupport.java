@@ -1,0 +1,175 @@
+package org.linli.assistance.payment.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.linli.approval.ApprovalProcess;
+import org.linli.assistance.AssistanceFiles;
+import org.linli.assistance.Programme;
+import org.linli.assistance.internal.HouseholdDetails;
+import org.linli.assistance.payment.Entitlement;
+import org.linli.assistance.payment.Entitlements;
+import org.linli.assistance.payment.PaymentProperties;
+import org.linli.assistance.payment.RecheckProcess;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.system.EngineClock;
+import org.linli.tasklist.CaseKindSupport;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a re-check case (动态复核, {@value RecheckProcess#KIND}) shows in the task list and on its
+ * case page: the programme as its category, the entitlement under re-check (programme, monthly
+ * amount, since when), the household as its assistance case shows it (masked), and, once decided,
+ * the re-check's result.
+ */
+@Component
+class RecheckKindSupport implements CaseKindSupport {
+
+  private final CaseFiles cases;
+  private final Entitlements entitlements;
+  private final AssistanceFiles files;
+  private final HistoryService history;
+  private final JdbcClient jdbc;
+  private final PaymentProperties payment;
+
+  RecheckKindSupport(CaseFiles cases, Entitlements entitlements, AssistanceFiles files, HistoryService history, JdbcClient jdbc,
+      PaymentProperties payment) {
+    this.cases = cases;
+    this.entitlements = entitlements;
+    this.files = files;
+    this.history = history;
+    this.jdbc = jdbc;
+    this.payment = payment;
+  }
+
+  @Override
+  public String kind() {
+    return RecheckProcess.KIND;
+  }
+
+  /** Re-checks of the households whose application gives this phone number. */
+  @Override
+  public Set<Long> caseIdsByPhone(String phone) {
+    List<Long> entitlementIds = jdbc.sql("select e.id from entitlement e join assistance_application a on a.case_id = e.case_id"
+        + " where a.applicant_phone = ?").param(phone).query(Long.class).list();
+    Set<Long> out = new HashSet<>();
+    for (long id : entitlementIds) { // a phone belongs to a household or two: a query each
+      for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(RecheckProcess.KEY)
+          .variableValueEquals(RecheckProcess.VAR_ENTITLEMENT_ID, id).list()) {
+        cases.byNumber(pi.getBusinessKey()).ifPresent(c -> out.add(c.id()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String categoryName(String categoryCode, boolean english) {
+    try {
+      Programme p = Programme.valueOf(categoryCode);
+      return english ? p.nameEn() : p.nameZh();
+    } catch (IllegalArgumentException e) {
+      return categoryCode;
+    }
+  }
+
+  @Override
+  public Map<String, String> categories(boolean english) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Programme p : List.of(Programme.DIBAO, Programme.TEKUN)) { // monthly programmes are re-checked
+      out.put(p.name(), english ? p.nameEn() : p.nameZh());
+    }
+    return out;
+  }
+
+  @Override
+  public List<Detail> details(long caseId, boolean english) {
+    List<Detail> out = new ArrayList<>();
+    Optional<CaseFile> recheck = cases.byId(caseId);
+    if (recheck.isEmpty()) {
+      return out;
+    }
+    Map<String, Object> v = variables(recheck.get().processInstanceId());
+    if (!(v.get(RecheckProcess.VAR_ENTITLEMENT_ID) instanceof Number id)) {
+      return out;
+    }
+    Optional<Entitlement> found = entitlements.byId(id.longValue());
+    if (found.isEmpty()) {
+      return out;
+    }
+    Entitlement e = found.get();
+    Object assistanceCase = v.get(RecheckProcess.VAR_ASSISTANCE_CASE);
+    if (assistanceCase != null && !assistanceCase.toString().isBlank()) {
+      out.add(new Detail(english ? "Assistance case" : "原救助案件", assistanceCase.toString()));
+    }
+    out.addAll(entitlement(e, english));
+    files.view(e.caseId()).ifPresent(h -> HouseholdDetails.masked(h, english).stream()
+        .filter(d -> !d.label().equals(english ? "Programme" : "救助类别")) // the entitlement says it
+        .forEach(out::add));
+    result(v, e, english).ifPresent(out::add);
+    return out;
+  }
+
+  private List<Detail> entitlement(Entitlement e, boolean english) {
+    List<Detail> out = new ArrayList<>();
+    out.add(new Detail(english ? "Programme" : "救助类别", categoryName(e.programme(), english)));
+    YearMonth now = YearMonth.from(LocalDate.ofInstant(EngineClock.now(), payment.zone()));
+    BigDecimal current = entitlements.amountIn(e.id(), now);
+    BigDecimal next = entitlements.amountIn(e.id(), now.plusMonths(1));
+    String amount = current.toPlainString() + (english ? " CNY a month" : " 元/月");
+    if (next.compareTo(current) != 0 && (e.endMonth() == null || !now.plusMonths(1).isAfter(e.endMonth()))) {
+      amount += english ? "; from " + now.plusMonths(1) + ": " + next.toPlainString() + " CNY"
+          : "；" + now.plusMonths(1) + " 起 " + next.toPlainString() + " 元";
+    }
+    out.add(new Detail(english ? "Monthly amount" : "月救助金额", amount));
+    out.add(new Detail(english ? "Since" : "享受起始月份", e.startMonth().toString()));
+    if (e.endMonth() != null) {
+      out.add(new Detail(english ? "Last month paid" : "救助终止月份", e.endMonth().toString()));
+    }
+    out.add(new Detail(english ? "Next re-check" : "下次复核", e.status() == Entitlement.Status.ACTIVE ? e.nextRecheckOn().toString() : "—"));
+    return out;
+  }
+
+  /** The outcome once the reviews are done: continued (with a new amount or not) or ended. */
+  private Optional<Detail> result(Map<String, Object> v, Entitlement e, boolean english) {
+    Object outcome = v.get(ApprovalProcess.VAR_OUTCOME);
+    if (outcome == null) {
+      return Optional.empty();
+    }
+    Object amount = v.get(RecheckProcess.VAR_AMOUNT);
+    Object reasons = v.get(ApprovalProcess.VAR_REASONS);
+    String reasonText = reasons == null || reasons.toString().isBlank() ? "" : (english ? ": " : "：") + reasons;
+    String text = switch (ApprovalProcess.Outcome.valueOf(outcome.toString())) {
+      case APPROVED -> (english ? "Approved, assistance continues" : "复核通过，继续救助")
+          + (amount == null || amount.toString().isBlank() ? (english ? "; amount unchanged" : "；金额不变")
+              : (english ? "; monthly amount from next month: " + amount + " CNY" : "；次月起月救助金额 " + amount + " 元"));
+      case REJECTED -> (english ? "Rejected, assistance ends" : "复核不予通过，终止救助")
+          + (e.endMonth() == null ? "" : (english ? " after " : "，最后发放月份 ") + e.endMonth()) + reasonText;
+      case RETURNED -> (english ? "Returned" : "退回") + reasonText;
+    };
+    return Optional.of(new Detail(english ? "Re-check result" : "复核结论", text));
+  }
+
+  /** The re-check's own variables (running or finished), from history; the approval it calls is another instance. */
+  private Map<String, Object> variables(String processInstanceId) {
+    Map<String, Object> out = new HashMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+        .variableNameIn(RecheckProcess.VAR_ENTITLEMENT_ID, RecheckProcess.VAR_ASSISTANCE_CASE, RecheckProcess.VAR_AMOUNT,
+            ApprovalProcess.VAR_OUTCOME, ApprovalProcess.VAR_REASONS)
+        .list().stream()
+        .filter(h -> h.getValue() != null)
+        .forEach(h -> out.put(h.getName(), h.getValue()));
+    return out;
+  }
+}
