@@ -35,4 +35,9 @@ public interface CaseKindSupport {
   default java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {
     return java.util.Optional.empty();
   }
+
+  /** Pages of this kind where the user may act on the case beyond its steps (e.g. change an emergency's level). */
+  default List<EntryLink> caseActions(org.linli.security.LinliUser user, org.linli.casefile.CaseFile c) {
+    return List.of();
+  }
 }

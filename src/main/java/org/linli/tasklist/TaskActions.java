@@ -126,6 +126,10 @@ public class TaskActions {
         .flatMap(k -> k.entryLink(user).stream()).toList();
   }
 
+  public List<CaseKindSupport.EntryLink> caseActions(LinliUser user, org.linli.casefile.CaseFile c) {
+    return kindSupport(c.kind()).map(k -> k.caseActions(user, c)).orElse(List.of());
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }

@@ -48,7 +48,7 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain workbench(HttpSecurity http) throws Exception {
-    http.securityMatcher("/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/assistance/**", "/me/**")
+    http.securityMatcher("/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/assistance/**", "/emergency/**", "/me/**")
         .authorizeHttpRequests(a -> a.requestMatchers("/login").permitAll().anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/tasks", false).failureUrl("/login?error"))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

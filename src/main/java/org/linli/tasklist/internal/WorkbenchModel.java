@@ -87,6 +87,10 @@ public class WorkbenchModel {
     return user == null ? List.of() : tasks.entryLinks(user);
   }
 
+  public List<CaseKindSupport.EntryLink> caseActions(LinliUser user, org.linli.casefile.CaseFile c) {
+    return user == null ? List.of() : tasks.caseActions(user, c);
+  }
+
   /** How long ago, in days and hours: "2天3小时" / "2d 3h". */
   public String age(Instant since, Instant now, Locale locale) {
     Duration d = Duration.between(since, now);
