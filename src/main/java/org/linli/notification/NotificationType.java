@@ -12,7 +12,12 @@ public enum NotificationType {
   /** To a resident: the request was taken in, with its number and a link to follow it. */
   RECEIVED("已受理", "Received"),
   /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
-  ASSIST_DECISION("救助审批结果", "Assistance decision");
+  ASSIST_DECISION("救助审批结果", "Assistance decision"),
+  /**
+   * A CAP emergency alert (应急预警): to the subscribers of its area and level, or for a drill to its
+   * participants only. Cannot be turned off: a drill's participants must get what the public would.
+   */
+  EMERGENCY_ALERT("应急预警", "Emergency alert");
 
   private final String labelZh;
   private final String labelEn;
@@ -22,9 +27,12 @@ public enum NotificationType {
     this.labelEn = labelEn;
   }
 
-  /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST/RECEIVED go to fixed recipients). */
+  /**
+   * Users may turn off every type but OVERDUE, URGED and EMERGENCY_ALERT (and REPLY/DIGEST/RECEIVED
+   * go to fixed recipients).
+   */
   public boolean optional() {
-    return this != OVERDUE && this != URGED;
+    return this != OVERDUE && this != URGED && this != EMERGENCY_ALERT;
   }
 
   /** Mail to residents' own addresses: not a staff preference, no step in the subject. */
