@@ -116,7 +116,7 @@ class AlertSubscriptionTests extends AlertTestSupport {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
 
     // ending: not for a township officer; a township supervisor ends those of the township only
-    assertThat(delete("ma.tao", id)).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(delete("sun.li", id)).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("huang.hua", body("yl@example.com", null, "330106003", "IV")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     long yunling = ((Number) list("huang.hua").stream().filter(m -> "yl@example.com".equals(m.get("email"))).findFirst()
         .orElseThrow().get("id")).longValue();
