@@ -9,6 +9,11 @@ import java.util.Set;
  * decides from it whether a CAP alert is due (level III and above, or a case that already has alerts)
  * and which alerts an update or cancellation references.
  *
+ * <p>Listeners run synchronously in the publisher's transaction. The alert feature stores and mails
+ * its CAP document there and throws {@code org.linli.emergency.alert.InvalidAlertException} if the
+ * document fails the CAP 1.2 schema, so publish from inside the transaction that makes the change and
+ * let that exception roll it back. {@code at} is the alert's {@code sent} (whole seconds are kept).
+ *
  * @param caseId the case record's id
  * @param caseNumber {@code YJ2026-000001}
  * @param change what happened

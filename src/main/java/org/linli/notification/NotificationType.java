@@ -14,7 +14,12 @@ public enum NotificationType {
   /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
   ASSIST_DECISION("救助审批结果", "Assistance decision"),
   /** To responders of an emergency: activated, level changed, reported upward, all-clear. Never off. */
-  EMERGENCY("突发事件", "Emergency");
+  EMERGENCY("突发事件", "Emergency"),
+  /**
+   * A CAP emergency alert (应急预警): to the subscribers of its area and level, or for a drill to its
+   * participants only. Cannot be turned off: a drill's participants must get what the public would.
+   */
+  EMERGENCY_ALERT("应急预警", "Emergency alert");
 
   private final String labelZh;
   private final String labelEn;
@@ -24,9 +29,12 @@ public enum NotificationType {
     this.labelEn = labelEn;
   }
 
-  /** Users may turn off every type but OVERDUE and URGED (and REPLY/DIGEST/RECEIVED go to fixed recipients). */
+  /**
+   * Users may turn off every type but OVERDUE, URGED, EMERGENCY and EMERGENCY_ALERT (and REPLY/DIGEST/RECEIVED
+   * go to fixed recipients).
+   */
   public boolean optional() {
-    return this != OVERDUE && this != URGED && this != EMERGENCY;
+    return this != OVERDUE && this != URGED && this != EMERGENCY && this != EMERGENCY_ALERT;
   }
 
   /** Mail to residents' own addresses: not a staff preference, no step in the subject. */

@@ -50,6 +50,13 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>ASSIST_DECISION: {@code caseNumber}, {@code title}, {@code residentName}, {@code approved}
  *       (Boolean), {@code programmeName}, {@code oneOff} (Boolean), {@code amount}, {@code startMonth},
  *       {@code reason} and {@code decidedBy} (of a refusal: the deciding level), {@code appealDays}.
+ *   <li>EMERGENCY: {@code eventZh}, {@code eventEn} (what happened), {@code levelText}, {@code typeText},
+ *       {@code place}, {@code occurredText}, {@code figures}, {@code drill} (Boolean), {@code note}.
+ *   <li>EMERGENCY_ALERT: {@code title} (the alert's headline), {@code divisionName} (its area),
+ *       {@code alertIdentifier}, {@code alertKind} (发布 Alert / 更新 Update / 解除 All clear / 撤销 Cancel),
+ *       {@code alertLevel}, {@code alertEvent}, {@code alertDescription}, {@code alertInstruction},
+ *       {@code alertSent} ({@link java.time.Instant}), {@code alertLink} (the public CAP document),
+ *       {@code drill} (Boolean); {@code caseNumber} only for staff (drill participants).
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.

@@ -33,7 +33,9 @@ public class MailRenderer {
   static final List<String> MODEL_KEYS = List.of(
       "caseNumber", "title", "stepName", "group", "dueAt", "divisionName", "note", "urgedBy", "fromGroup",
       "toGroup", "reply", "ratingLink", "residentName", "supervisorName", "areaName", "date", "followLink",
-      "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "decidedBy", "appealDays");
+      "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "decidedBy", "appealDays", "alertIdentifier",
+      "alertKind", "alertLevel", "alertEvent", "alertDescription", "alertInstruction", "alertSent", "alertLink", "drill",
+      "eventZh", "eventEn", "levelText", "typeText", "place", "occurredText", "figures");
   static final List<String> ITEM_KEYS = List.of("caseNumber", "title", "divisionName", "stepName", "dueAt");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -81,6 +83,7 @@ public class MailRenderer {
     vars.put("labelEn", type.labelEn());
     vars.put("baseUrl", properties.baseUrl());
     vars.put("dueAtText", time(vars.get("dueAt")));
+    vars.put("alertSentText", time(vars.get("alertSent")));
     vars.put("caseLink", caseLink(vars.get("caseNumber")));
     vars.put("dateText", vars.get("date") instanceof LocalDate d ? DATE.format(d) : text(vars.get("date")));
     vars.put("overdue", items(vars.get("overdue")));

@@ -1,0 +1,52 @@
+package org.linli.emergency.alert.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.linli.emergency.alert.AlertProperties;
+import org.linli.emergency.alert.EmergencyAlerts;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** The public face of alerts: an Atom 1.0 feed of Actual alerts and their CAP documents. No drills. */
+@RestController
+@RequestMapping("/api/public/emergency")
+@Tag(name = "公开预警 Public alerts", description = "Atom feed and CAP 1.2 documents of public emergency alerts")
+class PublicAlertController {
+
+  static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+
+  private final EmergencyAlerts alerts;
+  private final AtomFeed feed;
+  private final AlertProperties properties;
+
+  PublicAlertController(EmergencyAlerts alerts, AtomFeed feed, AlertProperties properties) {
+    this.alerts = alerts;
+    this.feed = feed;
+    this.properties = properties;
+  }
+
+  @GetMapping(value = "/alerts.atom", produces = {"application/atom+xml", MediaType.APPLICATION_XML_VALUE, "*/*"})
+  @Operation(summary = "Atom 1.0 feed of the latest public alerts")
+  ResponseEntity<byte[]> atom(HttpServletRequest request) {
+    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    String self = ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
+    String xml = feed.write(alerts.latestPublic(properties.feedSize()), base, self);
+    return ResponseEntity.ok().contentType(ATOM).cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
+        .body(xml.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @GetMapping(value = "/alerts/{identifier}.xml", produces = {AlertController.CAP_XML, MediaType.APPLICATION_XML_VALUE, "*/*"})
+  @Operation(summary = "The CAP 1.2 document of a public alert (drills: 404)")
+  ResponseEntity<byte[]> document(@PathVariable String identifier, HttpServletRequest request) {
+    return AlertController.xml(alerts.publicXml(identifier), request);
+  }
+}
