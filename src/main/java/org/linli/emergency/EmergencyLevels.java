@@ -72,7 +72,8 @@ public class EmergencyLevels {
     return to;
   }
 
-  private static boolean mayChange(LinliUser user, String divisionCode) {
+  /** Township officers and supervisors of the place, emergency management, the command, county supervisors. */
+  public static boolean mayChange(LinliUser user, String divisionCode) {
     String county = DivisionLevel.COUNTY.ancestorOf(divisionCode);
     String township = DivisionLevel.TOWNSHIP.ancestorOf(divisionCode);
     return user.inGroup(CandidateGroups.department(EmergencyRouting.EMERGENCY_DEPARTMENT, county))

@@ -104,7 +104,8 @@ public class EmergencyReports {
         grading == null ? null : (String) grading.get("basis"), c.caseDue());
   }
 
-  private void check(IncidentReport r) {
+  /** Checks a report field by field without opening anything. */
+  public void check(IncidentReport r) {
     List<FieldError> errors = new ArrayList<>();
     if (r == null) {
       throw new InvalidInputException("report", "请填写报告 the report is empty");

@@ -20,9 +20,11 @@ class EmergencyKindSupport implements CaseKindSupport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
   private final IncidentRepository incidents;
+  private final org.linli.organization.OrganizationService organization;
 
-  EmergencyKindSupport(IncidentRepository incidents) {
+  EmergencyKindSupport(IncidentRepository incidents, org.linli.organization.OrganizationService organization) {
     this.incidents = incidents;
+    this.organization = organization;
   }
 
   @Override
@@ -52,6 +54,20 @@ class EmergencyKindSupport implements CaseKindSupport {
       out.put(s.name(), english ? s.nameEn() : s.nameZh());
     }
     return out;
+  }
+
+  /** Everyone with an area reports from the street. */
+  @Override
+  public java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {
+    return EmergencyPagesController.places(user, organization).isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(new EntryLink(EmergencyPagesController.REPORT_PATH, "emergency.report.nav"));
+  }
+
+  @Override
+  public List<EntryLink> caseActions(org.linli.security.LinliUser user, org.linli.casefile.CaseFile c) {
+    boolean over = incidents.byCase(c.id()).map(i -> i.allClearAt() != null || i.withdrawnAt() != null).orElse(true);
+    return !over && EmergencyPagesController.mayChangeLevel(user, c)
+        ? List.of(new EntryLink("/emergency/" + c.caseNumber() + "/level", "emergency.level.action")) : List.of();
   }
 
   @Override
