@@ -65,6 +65,39 @@ class EmergencyApiTests {
         .containsEntry("level", "II");
   }
 
+  @SuppressWarnings("unchecked")
+  String taskId(String user, String number, String activity) {
+    List<Map<String, Object>> items = (List<Map<String, Object>>) rest.withBasicAuth(user, "demo")
+        .getForEntity("/api/tasks?queue=GROUP&kind=EMERGENCY&size=200", Map.class).getBody().get("items");
+    return (String) items.stream().filter(t -> number.equals(t.get("caseNumber")) && activity.equals(t.get("step")))
+        .findFirst().orElseThrow().get("id");
+  }
+
+  ResponseEntity<Map> submitForm(String user, String taskId, Map<String, Object> data) {
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/tasks/{id}/form", Map.of("data", data), Map.class, taskId);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theStepsWorkThroughTheirDeployedForms() {
+    String number = (String) rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/emergency/incidents", report(1), Map.class)
+        .getBody().get("caseNumber");
+    String first = taskId("liu.yang", number, "Task_FirstReport");
+    ResponseEntity<Map> form = rest.withBasicAuth("liu.yang", "demo").getForEntity("/api/tasks/{id}/form", Map.class, first);
+    assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(form.getBody().toString()).contains("Form_EmergencyFirstReport", "dead", "estimatedLoss");
+
+    ResponseEntity<Map> refused = submitForm("liu.yang", first, Map.of("decision", "firstReport", "comment", "首报", "dead", -1));
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).extracting(e -> e.get("field")).contains("dead");
+
+    ResponseEntity<Map> done = submitForm("liu.yang", first,
+        Map.of("decision", "firstReport", "comment", "首报：1人死亡，2人受伤", "dead", 1, "injured", 2, "estimatedLoss", 120000.5));
+    assertThat(done.getStatusCode().is2xxSuccessful()).as("%s", done.getBody()).isTrue();
+    Map<String, Object> incident = rest.withBasicAuth("liu.yang", "demo").getForEntity("/api/emergency/incidents/{n}", Map.class, number).getBody();
+    assertThat(incident).containsEntry("injured", 2).containsEntry("estimatedLoss", 120000.5);
+  }
+
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
   ResponseEntity<Map> upload(String user, String number, String name, byte[] bytes) {
