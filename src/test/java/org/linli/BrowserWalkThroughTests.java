@@ -1,32 +1,17 @@
 package org.linli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.linli.support.BrowserTestSupport;
 import org.linli.support.LinliIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -36,82 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * link. Screenshots of the portal, the task list and the case page land in target/screenshots.
  */
 @LinliIntegrationTest
-class BrowserWalkThroughTests {
+class BrowserWalkThroughTests extends BrowserTestSupport {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
-  static WebDriver browser;
-
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    File chromium = new File(System.getProperty("linli.test.chromium", "/usr/bin/chromium"));
-    File driver = new File(System.getProperty("linli.test.chromedriver", "/usr/bin/chromedriver"));
-    boolean required = "required".equals(System.getProperty("linli.test.browser"));
-    if (!required) {
-      assumeTrue(chromium.canExecute() && driver.canExecute(),
-          "no Chromium at " + chromium + " / " + driver + ": run scripts/test, which installs it");
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
-        "--user-data-dir=" + Files.createTempDirectory("linli-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1440, 960));
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-    Files.createDirectories(SHOTS);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
-
-  String url(String path) {
-    return "http://localhost:" + port + path;
-  }
-
-  void open(String path) {
-    browser.get(url(path));
-  }
-
-  WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
-  }
-
-  String text() {
-    try {
-      return browser.findElement(By.tagName("body")).getText();
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-      return browser.findElement(By.tagName("body")).getText(); // the page was replaced while reading
-    }
-  }
-
-  void shot(String name) throws Exception {
-    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  /** Waits for a page or an htmx swap; elements replaced mid-check are looked up again. */
-  WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
-  }
-
-  void login(String user) {
-    browser.manage().deleteAllCookies();
-    open("/login");
-    find("#username").sendKeys(user);
-    find("#password").sendKeys("demo");
-    find("#login").click();
-    waiting().until(ExpectedConditions.urlContains("/tasks"));
-  }
 
   /** Completes the open step of the case page through its form, choosing a decision and a text. */
   void submitStep(String decisionLabel, String comment) {

@@ -1,12 +1,7 @@
 package org.linli.assistance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,9 +13,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.linli.approval.ApprovalProcess;
@@ -28,22 +21,15 @@ import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseStatus;
 import org.linli.casefile.CaseTask;
+import org.linli.support.BrowserTestSupport;
 import org.linli.support.LinliIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,44 +40,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * form-js form, to the closed case with its amount. Screenshots land in target/screenshots.
  */
 @LinliIntegrationTest
-class AssistanceBrowserTests {
+class AssistanceBrowserTests extends BrowserTestSupport {
 
-  static final Path SHOTS = Path.of("target", "screenshots");
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  static WebDriver browser;
 
-  @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired CaseFiles cases;
   @Autowired ManagementService management;
-
-  @BeforeAll
-  static void startBrowser() throws Exception {
-    File chromium = new File(System.getProperty("linli.test.chromium", "/usr/bin/chromium"));
-    File driver = new File(System.getProperty("linli.test.chromedriver", "/usr/bin/chromedriver"));
-    boolean required = "required".equals(System.getProperty("linli.test.browser"));
-    if (!required) {
-      assumeTrue(chromium.canExecute() && driver.canExecute(),
-          "no Chromium at " + chromium + " / " + driver + ": run scripts/test, which installs it");
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
-        "--user-data-dir=" + Files.createTempDirectory("linli-chromium"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1440, 960));
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-    Files.createDirectories(SHOTS);
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @BeforeEach
   void clock() {
@@ -102,42 +57,6 @@ class AssistanceBrowserTests {
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
-  }
-
-  void open(String path) {
-    browser.get("http://localhost:" + port + path);
-  }
-
-  WebElement find(String css) {
-    return browser.findElement(By.cssSelector(css));
-  }
-
-  String text() {
-    try {
-      return browser.findElement(By.tagName("body")).getText();
-    } catch (org.openqa.selenium.StaleElementReferenceException e) {
-      return browser.findElement(By.tagName("body")).getText(); // the page was replaced while reading
-    }
-  }
-
-  void shot(String name) throws Exception {
-    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  WebDriverWait waiting() {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    return wait;
-  }
-
-  void login(String user) {
-    browser.manage().deleteAllCookies();
-    open("/login");
-    find("#username").sendKeys(user);
-    find("#password").sendKeys("demo");
-    find("#login").click();
-    waiting().until(ExpectedConditions.urlContains("/tasks"));
   }
 
   void type(String css, String value) {

@@ -1,0 +1,108 @@
+package org.linli.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The machine's headless Chromium (Debian's chromium and chromium-driver, never a downloaded
+ * browser) for a browser test class: skipped without it unless {@code -Dlinli.test.browser=required}.
+ * Screenshots land in target/screenshots.
+ */
+public abstract class BrowserTestSupport {
+
+  protected static final Path SHOTS = Path.of("target", "screenshots");
+  protected static WebDriver browser;
+
+  @LocalServerPort protected int port;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    File chromium = new File(System.getProperty("linli.test.chromium", "/usr/bin/chromium"));
+    File driver = new File(System.getProperty("linli.test.chromedriver", "/usr/bin/chromedriver"));
+    boolean required = "required".equals(System.getProperty("linli.test.browser"));
+    if (!required) {
+      assumeTrue(chromium.canExecute() && driver.canExecute(),
+          "no Chromium at " + chromium + " / " + driver + ": run scripts/test, which installs it");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
+        "--user-data-dir=" + Files.createTempDirectory("linli-chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1440, 960));
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  protected void open(String path) {
+    browser.get(url(path));
+  }
+
+  protected WebElement find(String css) {
+    return browser.findElement(By.cssSelector(css));
+  }
+
+  protected String text() {
+    try {
+      return browser.findElement(By.tagName("body")).getText();
+    } catch (StaleElementReferenceException e) {
+      return browser.findElement(By.tagName("body")).getText(); // the page was replaced while reading
+    }
+  }
+
+  protected void shot(String name) throws Exception {
+    File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Waits for a page or an htmx swap; elements replaced mid-check are looked up again. */
+  protected WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
+  /** Logs in on the workbench as a demo user (password demo). */
+  protected void login(String user) {
+    browser.manage().deleteAllCookies();
+    open("/login");
+    find("#username").sendKeys(user);
+    find("#password").sendKeys("demo");
+    find("#login").click();
+    waiting().until(ExpectedConditions.urlContains("/tasks"));
+  }
+}
