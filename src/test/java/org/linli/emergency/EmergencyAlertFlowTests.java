@@ -88,6 +88,7 @@ class EmergencyAlertFlowTests {
       assertThat(a.msgType()).isEqualTo("Alert");
       assertThat(a.status()).isEqualTo("Actual");
       assertThat(a.level()).isEqualTo(IncidentLevel.III);
+      assertThat(a.headline()).isEqualTo("生产安全事故 桃源村砖厂东侧（III级）");
     });
     String first = xml(of(n).get(0));
     assertThat(first).contains("<severity>Moderate</severity>", "<urgency>Immediate</urgency>", "<category>Safety</category>",

@@ -281,8 +281,8 @@ class EmergencyResponse {
 
   private void publish(Incident i, CaseFile c, IncidentAlert.Change change, IncidentLevel previous, Instant at) {
     IncidentAlert.Phase phase = i.phase() == IncidentReport.Phase.WARNING ? IncidentAlert.Phase.WARNING : IncidentAlert.Phase.INCIDENT;
-    String headline = (i.drill() ? "【演练】" : "") + i.level().name() + "级" + i.level().nameZh()
-        + (phase == IncidentAlert.Phase.WARNING ? "预警：" : "：") + i.subtype().nameZh() + " " + i.location();
+    // the place and what: the alert feature adds the drill mark, the change and the level
+    String headline = i.subtype().nameZh() + " " + i.location();
     events.publishEvent(new IncidentAlert(i.caseId(), c.caseNumber(), change, phase, i.type(), i.subtype().name(),
         i.subtype().nameZh() + " " + i.subtype().nameEn(), i.level(), previous, i.divisionCode(), i.location(), i.latitude(),
         i.longitude(), headline.length() > 160 ? headline.substring(0, 160) : headline,
