@@ -59,47 +59,6 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     ClockUtil.reset();
   }
 
-  void type(String css, String value) {
-    WebElement el = find(css);
-    el.clear();
-    el.sendKeys(value);
-  }
-
-  /** The user finds the case in their group's queue and opens its page from there. */
-  void openFromTaskList(String number) {
-    open("/tasks?queue=GROUP&q=" + number);
-    WebElement link = waiting().until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//div[@id='rows']//a[contains(@class,'case-link') and contains(normalize-space(.), '" + number + "')]")));
-    link.click();
-    waiting().until(ExpectedConditions.urlContains("/cases/" + number));
-  }
-
-  /** The rendered form-js form of the case page's open step. */
-  WebElement stepForm() {
-    return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".step-form form")));
-  }
-
-  void choose(WebElement form, String optionLabel) {
-    WebElement label = waiting().until(d -> form.findElements(By.cssSelector("label")).stream()
-        .filter(l -> l.getText().strip().startsWith(optionLabel)).findFirst().orElse(null));
-    label.click();
-  }
-
-  /** Types into the form-js field whose label starts with the text (textfield or textarea). */
-  void fill(WebElement form, String fieldLabel, String value) {
-    WebElement label = form.findElements(By.cssSelector("label")).stream()
-        .filter(l -> l.getText().strip().startsWith(fieldLabel)).findFirst().orElseThrow(() -> new AssertionError("no field " + fieldLabel));
-    WebElement input = label.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"))
-        .findElement(By.cssSelector("input, textarea"));
-    input.clear();
-    input.sendKeys(value);
-  }
-
-  void submit(WebElement form) {
-    form.findElement(By.cssSelector("button[type=submit]")).click();
-    waiting().until(d -> d.getCurrentUrl().contains("?done") && text().contains("已提交"));
-  }
-
   CaseFile caseFile(String number) {
     return cases.byNumber(number).orElseThrow();
   }
@@ -122,7 +81,7 @@ class AssistanceBrowserTests extends BrowserTestSupport {
 
     // 1. the village caseworker opens the entry page from the top bar
     login("wang.fang");
-    find("a.entry-link").click();
+    find("a.entry-link[href='/assistance/apply']").click();
     waiting().until(ExpectedConditions.urlContains("/assistance/apply"));
     assertThat(new Select(find("#divisionCode")).getFirstSelectedOption().getText()).isEqualTo("桃源村");
     new Select(find("#programme")).selectByValue("DIBAO");

@@ -105,4 +105,45 @@ public abstract class BrowserTestSupport {
     find("#login").click();
     waiting().until(ExpectedConditions.urlContains("/tasks"));
   }
+
+  protected void type(String css, String value) {
+    WebElement el = find(css);
+    el.clear();
+    el.sendKeys(value);
+  }
+
+  /** The user finds the case in their group's queue and opens its page from there. */
+  protected void openFromTaskList(String number) {
+    open("/tasks?queue=GROUP&q=" + number);
+    WebElement link = waiting().until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[@id='rows']//a[contains(@class,'case-link') and contains(normalize-space(.), '" + number + "')]")));
+    link.click();
+    waiting().until(ExpectedConditions.urlContains("/cases/" + number));
+  }
+
+  /** The rendered form-js form of the case page's open step. */
+  protected WebElement stepForm() {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".step-form form")));
+  }
+
+  protected void choose(WebElement form, String optionLabel) {
+    WebElement label = waiting().until(d -> form.findElements(By.cssSelector("label")).stream()
+        .filter(l -> l.getText().strip().startsWith(optionLabel)).findFirst().orElse(null));
+    label.click();
+  }
+
+  /** Types into the form-js field whose label starts with the text (textfield or textarea). */
+  protected void fill(WebElement form, String fieldLabel, String value) {
+    WebElement label = form.findElements(By.cssSelector("label")).stream()
+        .filter(l -> l.getText().strip().startsWith(fieldLabel)).findFirst().orElseThrow(() -> new AssertionError("no field " + fieldLabel));
+    WebElement input = label.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"))
+        .findElement(By.cssSelector("input, textarea"));
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  protected void submit(WebElement form) {
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(d -> d.getCurrentUrl().contains("?done") && text().contains("已提交"));
+  }
 }
