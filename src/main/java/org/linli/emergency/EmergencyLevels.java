@@ -35,7 +35,7 @@ public class EmergencyLevels {
   /**
    * @throws NotFoundException outside the user's area, or not an emergency
    * @throws ForbiddenException unless the user is of the township, emergency management, the command
-   *     or a supervisor of the place
+   *     or a supervisor of the place; lowering only by the current lead's level or above
    * @throws ConflictException after the all-clear
    */
   @Transactional
@@ -44,6 +44,7 @@ public class EmergencyLevels {
     if (!EmergencyProcess.KIND.equals(c.kind())) {
       throw new NotFoundException("没有这个突发事件 no emergency " + caseNumber);
     }
+    cases.lockOpen(c.id()); // one level change of a case at a time; the engine re-checks the all-clear
     if (!mayChange(user, c.divisionCode())) {
       throw new ForbiddenException("只有乡镇、应急管理部门、应急指挥部或督查人员可以调整响应级别"
           + " only the township, emergency management, the command or supervisors may change the level");
@@ -61,6 +62,9 @@ public class EmergencyLevels {
     if (to == incident.level()) {
       throw new InvalidInputException("level", "已是" + to.name() + "级 already at level " + to.name());
     }
+    if (!to.atLeast(incident.level()) && rank(user, c.divisionCode()) < leadRank(incident.level())) {
+      throw new ForbiddenException("降低响应级别须由当前牵头单位或其上级决定 only the current lead or those above it may lower the level");
+    }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new InvalidInputException("reason", "请说明调整理由（500字以内） give the reason, at most 500 characters");
     }
@@ -70,6 +74,24 @@ public class EmergencyLevels {
             EmergencyProcess.VAR_LEVEL_CHANGED_BY, user.username()))
         .correlateWithResult();
     return to;
+  }
+
+  /** 1 the township, 2 emergency management, 3 the command and the county's supervisors. */
+  static int rank(LinliUser user, String divisionCode) {
+    String county = DivisionLevel.COUNTY.ancestorOf(divisionCode);
+    if (user.inGroup(CandidateGroups.command(county)) || user.inGroup(CandidateGroups.supervisors(county))) {
+      return 3;
+    }
+    return user.inGroup(CandidateGroups.department(EmergencyRouting.EMERGENCY_DEPARTMENT, county)) ? 2 : 1;
+  }
+
+  /** The rank of the level's lead (see {@link EmergencyRouting#lead}). */
+  static int leadRank(IncidentLevel level) {
+    return switch (level) {
+      case IV -> 1;
+      case III -> 2;
+      case II, I -> 3;
+    };
   }
 
   /** Township officers and supervisors of the place, emergency management, the command, county supervisors. */

@@ -41,6 +41,8 @@ public class EmergencyReports {
   public record Receipt(String caseNumber, IncidentLevel level, String gradingBasis, Instant caseDue) {}
 
   static final int MAX_COUNT = 10_000_000;
+  /** The participants column holds 2000 characters of user names (at most 64 each) and commas. */
+  static final int MAX_PARTICIPANTS = 30;
   static final BigDecimal MAX_LOSS = new BigDecimal("1e13");
   static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
@@ -153,8 +155,13 @@ public class EmergencyReports {
       if (r.participants().isEmpty()) {
         errors.add(new FieldError("participants", "演练须列出参演人员 a drill needs its participants"));
       }
+      if (r.participants().size() > MAX_PARTICIPANTS) {
+        errors.add(new FieldError("participants", "参演人员最多 " + MAX_PARTICIPANTS + " 人 at most " + MAX_PARTICIPANTS + " participants"));
+      }
       for (String username : new LinkedHashSet<>(r.participants())) {
-        if (organization.staff(username).filter(StaffMember::active).isEmpty()) {
+        if (username == null || username.isBlank() || username.length() > 64) {
+          errors.add(new FieldError("participants", "参演人员用户名不能为空 a participant's user name is missing"));
+        } else if (organization.staff(username).filter(StaffMember::active).isEmpty()) {
           errors.add(new FieldError("participants", "没有这位工作人员 no such staff member: " + username));
         }
       }

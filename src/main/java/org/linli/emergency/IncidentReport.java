@@ -54,7 +54,8 @@ public record IncidentReport(
 
   public IncidentReport {
     phase = phase == null ? Phase.INCIDENT : phase;
-    participants = participants == null ? List.of() : List.copyOf(participants);
+    // blanks stay, for the check to name them
+    participants = participants == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(participants));
   }
 
   /** Dead and missing together: the national grading counts missing people with the dead. */

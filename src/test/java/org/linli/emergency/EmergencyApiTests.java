@@ -124,6 +124,10 @@ class EmergencyApiTests {
     ResponseEntity<Map> pdf = upload("li.qiang", number, "x.pdf", "%PDF-1.4 test".getBytes());
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(upload("zhou.yun", number, "a.png", PNG).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    // after a false alarm the case takes no more photos
+    String arrive = taskId("liu.yang", number, "Task_ArriveOnSite");
+    assertThat(submitForm("liu.yang", arrive, Map.of("decision", "falseAlarm", "comment", "误报")).getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(upload("li.qiang", number, "late.png", PNG).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
   }
 
   @Test

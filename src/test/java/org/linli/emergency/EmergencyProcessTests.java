@@ -58,6 +58,7 @@ class EmergencyProcessTests {
   @Autowired ManagementService management;
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
   Instant t0;
 
@@ -423,6 +424,43 @@ class EmergencyProcessTests {
     assertThat(incidents.of(caseFile(n).id()).orElseThrow().level()).isEqualTo(IncidentLevel.IV);
     assertThat(events(n)).doesNotContain(CaseEventType.LEVEL_CHANGED);
     assertThat(open(n, TASK_ARRIVE).candidateGroup()).isEqualTo("township@330106002");
+  }
+
+  @Test
+  void onlyTheLeadOrThoseAboveItLowerALevel() {
+    String n = report(accident(12, 0, 0, t0)).caseNumber(); // II: the command leads
+    assertThatThrownBy(() -> levels.change(n, "IV", "township thinks it is small", users.get("liu.yang")))
+        .isInstanceOf(ForbiddenException.class);
+    assertThatThrownBy(() -> levels.change(n, "III", "emergency management too", users.get("he.jun")))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(levels.change(n, "I", "the township may raise it", users.get("liu.yang"))).isEqualTo(IncidentLevel.I);
+    assertThat(levels.change(n, "III", "the command lowers it", users.get("sun.hao"))).isEqualTo(IncidentLevel.III);
+    assertThat(levels.change(n, "IV", "emergency management leads III", users.get("he.jun"))).isEqualTo(IncidentLevel.IV);
+  }
+
+  @Test
+  void aLevelChangeThatArrivesAfterTheAllClearMovesNothing() {
+    String n = report(accident(3, 0, 0, t0)).caseNumber();
+    complete("he.jun", n, TASK_ARRIVE, ARRIVE, "到场", null);
+    complete("he.jun", n, TASK_DISPOSE, ALL_CLEAR, "解除", null);
+    // as if it had passed the service's check just before the all-clear committed
+    runtime.createMessageCorrelation(MESSAGE_LEVEL_CHANGED).processInstanceBusinessKey(n)
+        .setVariables(Map.of(VAR_LEVEL_REQUESTED, "I", VAR_LEVEL_REASON, "late", VAR_LEVEL_CHANGED_BY, "sun.hao"))
+        .correlateWithResult();
+    assertThat(incidents.of(caseFile(n).id()).orElseThrow().level()).isEqualTo(IncidentLevel.III);
+    assertThat(events(n)).doesNotContain(CaseEventType.LEVEL_CHANGED);
+    assertThat(open(n, TASK_REVIEW).candidateGroup()).isEqualTo("dept-yj@330106");
+  }
+
+  @Test
+  void drillParticipantsAreCheckedOneByOne() {
+    java.util.List<String> people = new java.util.ArrayList<>(java.util.Collections.nCopies(31, "li.qiang"));
+    people.add(null);
+    IncidentReport drill = EmergencyFixtures.report(IncidentReport.Phase.INCIDENT, IncidentType.ACCIDENT, IncidentSubtype.FIRE,
+        0, 0, 0, 0, null, null, t0, true, people);
+    assertThatThrownBy(() -> report(drill)).isInstanceOfSatisfying(InvalidInputException.class, e ->
+        assertThat(e.errors()).extracting(InvalidInputException.FieldError::message)
+            .anyMatch(m -> m.contains("最多 30")).anyMatch(m -> m.contains("不能为空")));
   }
 
   @Test

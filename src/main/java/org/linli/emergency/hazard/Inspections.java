@@ -122,11 +122,17 @@ public class Inspections {
       IncidentLevel proposedLevel, Map<String, Object> figures) {
     HazardPoint p = points.byId(pointId).orElseThrow(() -> new IllegalStateException("no hazard point " + pointId));
     IncidentReport report = new IncidentReport(phase, p.hazardType().incidentType(), p.hazardType().incidentSubtype(),
-        p.divisionCode(), p.name() + " " + p.location(), p.latitude(), p.longitude(), EngineClock.now(),
-        "巡查发现 Found on inspection: " + finding, count(figures, "dead"), count(figures, "injured"),
+        p.divisionCode(), place(p), p.latitude(), p.longitude(), EngineClock.now(),
+        "隐患点 Hazard point " + p.name() + "：巡查发现 found on inspection: " + finding, count(figures, "dead"), count(figures, "injured"),
         count(figures, "missing"), count(figures, "trapped"), count(figures, "affected"), loss(figures), proposedLevel, false,
         List.of());
     return reports.report(report, user(inspector));
+  }
+
+  /** The point's name and place, or the place alone where both would not fit a report's 300 characters. */
+  static String place(HazardPoint p) {
+    String both = p.name() + " " + p.location();
+    return both.length() <= 300 ? both : p.location();
   }
 
   /** For BPMN: the candidate group of an inspection, the grid workers of the point's village. */

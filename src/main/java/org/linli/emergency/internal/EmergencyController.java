@@ -61,7 +61,7 @@ class EmergencyController {
   }
 
   @PostMapping(path = "/api/emergency/incidents/{number}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "Add a photo from the scene (JPEG, PNG or WebP, size limit linli.attachments.max-bytes)")
+  @Operation(summary = "Add a photo from the scene while the emergency runs (JPEG, PNG or WebP, size limit linli.attachments.max-bytes, 30 a case); 409 after the all-clear")
   @Transactional
   ResponseEntity<CaseAttachment> photo(@PathVariable String number, @RequestParam(name = "file", required = false) MultipartFile file)
       throws IOException {
@@ -70,7 +70,7 @@ class EmergencyController {
     if (file == null || file.isEmpty()) {
       throw new InvalidInputException("file", "请选择照片 choose a photo");
     }
-    CaseAttachment a = photos.addPhoto(c, file.getOriginalFilename(), file.getBytes(), user.username());
+    CaseAttachment a = photos.addLater(c, file.getOriginalFilename(), file.getBytes(), user.username());
     return ResponseEntity.created(URI.create("/cases/" + number + "/attachments/" + a.id())).body(a);
   }
 

@@ -106,8 +106,8 @@ class EmergencyResponse {
     Incident before = incident(caseId);
     IncidentLevel to = IncidentLevel.valueOf((String) execution.getVariable(VAR_LEVEL_REQUESTED));
     IncidentLevel from = before.level();
-    if (to == from) {
-      return; // two requests for the same level: the first did it
+    if (to == from || before.allClearAt() != null || before.withdrawnAt() != null) {
+      return; // the same level twice, or a request that raced the all-clear: nothing moves
     }
     String reason = (String) execution.getVariable(VAR_LEVEL_REASON);
     String by = (String) execution.getVariable(VAR_LEVEL_CHANGED_BY);
@@ -220,6 +220,9 @@ class EmergencyResponse {
 
   /** After a report or the disposal: the figures it gave become the incident's. */
   void figures(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the all-clear or a false alarm ended the step: nothing was reported
+    }
     long caseId = caseId(execution);
     Incident i = incident(caseId);
     int dead = count(execution, "dead", i.dead());

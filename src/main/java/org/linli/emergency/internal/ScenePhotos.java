@@ -22,13 +22,18 @@ class ScenePhotos {
   /** A photo as uploaded. */
   record Photo(String fileName, byte[] bytes) {}
 
+  /** Photos in one report. */
   static final int MAX_PHOTOS = 6;
+  /** Photos on one case, reports and later additions together. */
+  static final int MAX_PHOTOS_PER_CASE = 30;
 
   private final CaseAttachments attachments;
   private final CaseFiles cases;
   private final EmergencyReports reports;
+  private final IncidentRepository incidents;
 
-  ScenePhotos(CaseAttachments attachments, CaseFiles cases, EmergencyReports reports) {
+  ScenePhotos(CaseAttachments attachments, CaseFiles cases, EmergencyReports reports, IncidentRepository incidents) {
+    this.incidents = incidents;
     this.attachments = attachments;
     this.cases = cases;
     this.reports = reports;
@@ -65,6 +70,24 @@ class ScenePhotos {
       addPhoto(c, p.fileName(), p.bytes(), reporter.username());
     }
     return number;
+  }
+
+  /**
+   * A photo added later, through the API: only while the emergency is running, and no more than
+   * {@link #MAX_PHOTOS_PER_CASE} in all.
+   */
+  @Transactional
+  CaseAttachment addLater(CaseFile c, String fileName, byte[] bytes, String by) {
+    boolean over = c.status() != org.linli.casefile.CaseStatus.OPEN
+        || incidents.byCase(c.id()).map(i -> i.allClearAt() != null || i.withdrawnAt() != null).orElse(true);
+    if (over) {
+      throw new org.linli.system.ConflictException("事件已解除或撤销，不能再添加照片 the emergency is over: no more photos");
+    }
+    long photos = attachments.list(c.id()).stream().filter(a -> CaseAttachments.IMAGE_TYPES.contains(a.contentType())).count();
+    if (photos >= MAX_PHOTOS_PER_CASE) {
+      throw new InvalidInputException("file", "每个事件最多 " + MAX_PHOTOS_PER_CASE + " 张照片 at most " + MAX_PHOTOS_PER_CASE + " photos per emergency");
+    }
+    return addPhoto(c, fileName, bytes, by);
   }
 
   @Transactional

@@ -277,6 +277,21 @@ class HazardInspectionTests {
   }
 
   @Test
+  void aPointWithALongNameAndPlaceStillRaisesItsFinding() {
+    HazardPoint p = points.register(new HazardPointInput("后山".repeat(50), VILLAGE, "桃".repeat(300), null, null,
+        HazardType.LANDSLIDE_SLOPE, 7, today, null), users.get("liu.yang"));
+    inspections.startDue();
+    CaseFile c = caseOf(p);
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("proposedLevel", "IV");
+    complete(c, WARNING, "坡体出现裂缝", fields);
+    String number = inspections.ofCase(c.id()).orElseThrow().emergencyCaseNumber();
+    Incident incident = incidents.of(cases.byNumber(number).orElseThrow().id()).orElseThrow();
+    assertThat(incident.location()).isEqualTo("桃".repeat(300));
+    assertThat(incident.description()).contains("后山后山", "坡体出现裂缝");
+  }
+
+  @Test
   void anIncidentFoundIsGradedByTheTable() {
     HazardPoint p = register("老祠堂", HazardType.OLD_BUILDING, 14, today);
     inspections.startDue();

@@ -35,9 +35,14 @@ class AlertMail {
       @Value("${linli.notification.base-url:http://localhost:8080}") String notificationBaseUrl) {
     this.notifications = notifications;
     this.subscriptions = subscriptions;
+    this.baseUrl = publicBase(properties, notificationBaseUrl);
+  }
+
+  /** Where the public reaches this service: linli.emergency.alert.public-base-url, else the mail links' base. */
+  static String publicBase(AlertProperties properties, String notificationBaseUrl) {
     String base = properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
         ? notificationBaseUrl : properties.publicBaseUrl();
-    this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   /**

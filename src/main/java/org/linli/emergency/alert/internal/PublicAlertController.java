@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public face of alerts: an Atom 1.0 feed of Actual alerts and their CAP documents. No drills. */
 @RestController
@@ -27,19 +26,21 @@ class PublicAlertController {
   private final EmergencyAlerts alerts;
   private final AtomFeed feed;
   private final AlertProperties properties;
+  private final String baseUrl;
 
-  PublicAlertController(EmergencyAlerts alerts, AtomFeed feed, AlertProperties properties) {
+  PublicAlertController(EmergencyAlerts alerts, AtomFeed feed, AlertProperties properties,
+      @org.springframework.beans.factory.annotation.Value("${linli.notification.base-url:http://localhost:8080}") String notificationBaseUrl) {
     this.alerts = alerts;
     this.feed = feed;
     this.properties = properties;
+    this.baseUrl = AlertMail.publicBase(properties, notificationBaseUrl);
   }
 
   @GetMapping(value = "/alerts.atom", produces = {"application/atom+xml", MediaType.APPLICATION_XML_VALUE, "*/*"})
   @Operation(summary = "Atom 1.0 feed of the latest public alerts")
-  ResponseEntity<byte[]> atom(HttpServletRequest request) {
-    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-    String self = ServletUriComponentsBuilder.fromRequestUri(request).build().toUriString();
-    String xml = feed.write(alerts.latestPublic(properties.feedSize()), base, self);
+  ResponseEntity<byte[]> atom() {
+    // links from the configured public address: a forged Host header must not reach a cached public feed
+    String xml = feed.write(alerts.latestPublic(properties.feedSize()), baseUrl, baseUrl + "/api/public/emergency/alerts.atom");
     return ResponseEntity.ok().contentType(ATOM).cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
         .body(xml.getBytes(StandardCharsets.UTF_8));
   }
