@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.linli.emergency.EmergencyRouting;
 import org.linli.emergency.hazard.internal.HazardPointRepository;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
+import org.linli.organization.Role;
+import org.linli.organization.Scope;
 import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
 import org.linli.system.ForbiddenException;
@@ -122,8 +126,55 @@ public class HazardPoints {
 
   /** The points of the user's area. */
   public List<HazardPoint> list(LinliUser user) {
-    return repository.list().stream()
-        .filter(p -> user.scope().covers(p.divisionCode(), EmergencyRouting.EMERGENCY_DEPARTMENT)).toList();
+    return list(user, null, null);
+  }
+
+  /**
+   * The points of the user's area, optionally of one village and one type. The area is narrowed in
+   * SQL: the subtrees of the user's divisions, and whole counties for emergency management.
+   */
+  public List<HazardPoint> list(LinliUser user, String villageCode, HazardType type) {
+    return repository.list(areaCodes(user.scope()), villageCode, type);
+  }
+
+  /** The division codes whose subtrees the scope sees hazard points in; null for everything. */
+  static Set<String> areaCodes(Scope scope) {
+    if (scope.everything()) {
+      return null;
+    }
+    Set<String> codes = new TreeSet<>(scope.divisionCodes());
+    for (Scope.DepartmentRef d : scope.departments()) {
+      if (EmergencyRouting.EMERGENCY_DEPARTMENT.equals(d.departmentCode())) {
+        codes.add(d.countyCode());
+      }
+    }
+    return codes;
+  }
+
+  /** The villages and communities whose points the user sees, in catalogue order (for filters). */
+  public List<Division> villages(LinliUser user) {
+    return organization.divisions().stream()
+        .filter(d -> d.level() == DivisionLevel.VILLAGE && user.scope().covers(d.code(), EmergencyRouting.EMERGENCY_DEPARTMENT))
+        .toList();
+  }
+
+  /** The villages and communities where the user may register points. */
+  public List<Division> writableVillages(LinliUser user) {
+    return organization.divisions().stream()
+        .filter(d -> d.level() == DivisionLevel.VILLAGE && mayWrite(d, user)).toList();
+  }
+
+  /**
+   * Whether the user may register or change points anywhere: a township officer, an officer of
+   * emergency management, or an administrator. Cheap (groups only), for the top bar.
+   */
+  public boolean mayWriteSomewhere(LinliUser user) {
+    if (user.scope().everything()) {
+      return true;
+    }
+    return user.groups().stream().map(CandidateGroups::parse).flatMap(java.util.Optional::stream)
+        .anyMatch(r -> r.role() == Role.TOWNSHIP_OFFICER
+            || (r.role() == Role.DEPARTMENT_OFFICER && EmergencyRouting.EMERGENCY_DEPARTMENT.equals(r.departmentCode())));
   }
 
   /** @throws NotFoundException when there is no such point in the user's area */
@@ -139,10 +190,15 @@ public class HazardPoints {
       return true;
     }
     Division village = organization.division(villageCode).orElse(null);
-    if (village == null) {
-      return false;
+    return village != null && mayWrite(village, user);
+  }
+
+  private static boolean mayWrite(Division village, LinliUser user) {
+    if (user.scope().everything()) {
+      return true;
     }
-    return user.inGroup(CandidateGroups.township(village.townshipCode()))
+    String township = village.townshipCode();
+    return (township != null && user.inGroup(CandidateGroups.township(township)))
         || user.inGroup(CandidateGroups.department(EmergencyRouting.EMERGENCY_DEPARTMENT, village.countyCode()));
   }
 

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * One inspection case of a hazard point.
  *
- * @param finding {@code safe}, {@code warning} or {@code incident}; null while open
+ * @param finding {@code safe}, {@code warning} or {@code incident}; {@code cancelled} when the case was
+ *     cancelled before an inspection; null while open
  * @param emergencyCaseNumber the emergency case a warning or incident opened
  */
 public record Inspection(

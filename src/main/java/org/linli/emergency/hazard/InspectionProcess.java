@@ -31,4 +31,8 @@ public final class InspectionProcess {
   public static final String SAFE = "safe";
   public static final String WARNING = "warning";
   public static final String INCIDENT = "incident";
+  /** The finding of an inspection whose case was cancelled before anyone inspected. */
+  public static final String CANCELLED = "cancelled";
+  /** {@code ${inspectionEnded}}: the process's end listener, which frees the point of a cancelled inspection. */
+  public static final String LISTENER_ENDED = "inspectionEnded";
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.casefile.CaseFiles;
@@ -64,8 +66,16 @@ public class Inspections {
     return points.due(day);
   }
 
-  /** The daily job: starts an inspection for each due point; returns how many started. */
+  /**
+   * The daily job: frees points whose inspection case was cancelled, then starts an inspection for
+   * each due point; returns how many started.
+   */
   public int startDue() {
+    try {
+      releaseCancelled();
+    } catch (RuntimeException e) {
+      log.error("Points of cancelled inspections could not be freed; the next run tries again", e);
+    }
     int started = 0;
     for (HazardPoint p : due(HazardPoints.today())) {
       try {
@@ -77,6 +87,42 @@ public class Inspections {
       }
     }
     return started;
+  }
+
+  /**
+   * Frees the points whose inspection ended without a finding: its process instance no longer runs
+   * (deleted, i.e. the case was cancelled) although the point still names it. The process's end
+   * listener does this at once; this catches instances deleted with custom listeners skipped and
+   * those of older deployments. Returns how many points were freed; a freed point whose day has
+   * passed is due again at once.
+   */
+  public int releaseCancelled() {
+    List<HazardPoint> marked = points.underInspection();
+    if (marked.isEmpty()) {
+      return 0;
+    }
+    Set<String> ids = marked.stream().map(HazardPoint::openInspection).collect(Collectors.toSet());
+    Set<String> running = runtime.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
+        .map(ProcessInstance::getId).collect(Collectors.toSet());
+    int freed = 0;
+    for (HazardPoint p : marked) {
+      if (!running.contains(p.openInspection()) && cancelled(p.id(), p.openInspection())) {
+        freed++;
+      }
+    }
+    return freed;
+  }
+
+  /**
+   * The inspection {@code processInstanceId} of the point ended without a finding: the point is free
+   * again (its next day unchanged, so an overdue point is due at once). False when it had moved on.
+   */
+  public boolean cancelled(long pointId, String processInstanceId) {
+    boolean freed = points.inspectionCancelled(pointId, processInstanceId, InspectionProcess.CANCELLED);
+    if (freed) {
+      log.info("Hazard point {} is free again: its inspection {} was cancelled", pointId, processInstanceId);
+    }
+    return freed;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +59,7 @@ class HazardInspectionTests {
   @Autowired CaseFiles cases;
   @Autowired DemoUsers users;
   @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
 
   Instant t0;
@@ -207,6 +209,50 @@ class HazardInspectionTests {
     ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofDays(1))));
     assertThat(inspections.startDue()).isEqualTo(1);
     assertThat(points.visible(notYet.id(), users.get("liu.yang")).openInspection()).isNotNull();
+  }
+
+  @Test
+  void aCancelledInspectionFreesItsPointWhichIsInspectedAgain() {
+    HazardPoint p = register("后山滑坡点", HazardType.LANDSLIDE_SLOPE, 7, today);
+    assertThat(inspections.startDue()).isEqualTo(1);
+    Inspection first = inspectionOf(p);
+    String instance = points.visible(p.id(), users.get("liu.yang")).openInspection();
+
+    runtime.deleteProcessInstance(instance, "登记重复 registered twice");
+
+    HazardPoint freed = points.visible(p.id(), users.get("liu.yang"));
+    assertThat(freed.openInspection()).as("the process's end listener frees the point").isNull();
+    assertThat(freed.nextInspectionOn()).as("the day stays, so it is due at once").isEqualTo(today);
+    assertThat(inspections.ofCase(first.caseId()).orElseThrow().finding()).isEqualTo(CANCELLED);
+    assertThat(cases.byId(first.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.CANCELLED);
+
+    assertThat(inspections.startDue()).as("the point is inspected again").isEqualTo(1);
+    assertThat(inspectionOf(p).caseId()).isNotEqualTo(first.caseId());
+  }
+
+  @Test
+  void theJobFreesAPointWhoseInspectionWasDeletedWithoutItsListeners() {
+    HazardPoint p = register("后山滑坡点", HazardType.LANDSLIDE_SLOPE, 7, today);
+    HazardPoint other = register("村口易涝点", HazardType.FLOOD_UNDERPASS, 7, today);
+    assertThat(inspections.startDue()).isEqualTo(2);
+    Inspection first = inspectionOf(p);
+    Inspection untouched = inspectionOf(other);
+    String instance = points.visible(p.id(), users.get("liu.yang")).openInspection();
+
+    // as Cockpit's "skip custom listeners" does: only the engine's built-in listeners run
+    runtime.deleteProcessInstance(instance, "清理 clean-up", true);
+    assertThat(points.visible(p.id(), users.get("liu.yang")).openInspection()).as("no listener ran").isEqualTo(instance);
+
+    assertThat(inspections.releaseCancelled()).isEqualTo(1);
+    assertThat(points.visible(p.id(), users.get("liu.yang")).openInspection()).isNull();
+    assertThat(inspections.ofCase(first.caseId()).orElseThrow().finding()).isEqualTo(CANCELLED);
+    assertThat(inspectionOf(other)).as("a running inspection stays").isEqualTo(untouched);
+    assertThat(inspections.releaseCancelled()).as("once").isZero();
+
+    runtime.deleteProcessInstance(points.visible(other.id(), users.get("liu.yang")).openInspection(), "清理 clean-up", true);
+    assertThat(inspections.startDue()).as("the daily job frees and starts again").isEqualTo(2);
+    assertThat(inspectionOf(p).caseId()).isNotEqualTo(first.caseId());
+    assertThat(inspectionOf(other).caseId()).isNotEqualTo(untouched.caseId());
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.linli.emergency.hazard.HazardPoint;
@@ -53,10 +55,56 @@ public class HazardPointRepository {
         .optional();
   }
 
-  /** All points; callers narrow them to the user's area. */
-  public List<HazardPoint> list() {
-    return jdbc.sql("select " + COLUMNS + " from hazard_point order by division_code, id").query(HazardPointRepository::map)
-        .list();
+  /**
+   * The points in the subtrees of the given division codes (every point for null), optionally of one
+   * village and one type. Each area code is a prefix match served by the division index.
+   */
+  public List<HazardPoint> list(Collection<String> areaCodes, String villageCode, HazardType type) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from hazard_point where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (areaCodes != null) {
+      if (areaCodes.isEmpty()) {
+        return List.of();
+      }
+      List<String> terms = new ArrayList<>();
+      for (String code : areaCodes) {
+        terms.add("division_code like ?");
+        params.add(code + "%");
+      }
+      sql.append(" and (").append(String.join(" or ", terms)).append(")");
+    }
+    if (villageCode != null) {
+      sql.append(" and division_code = ?");
+      params.add(villageCode);
+    }
+    if (type != null) {
+      sql.append(" and hazard_type = ?");
+      params.add(type.name());
+    }
+    sql.append(" order by division_code, id");
+    return jdbc.sql(sql.toString()).params(params).query(HazardPointRepository::map).list();
+  }
+
+  /** Points marked as under inspection, with the process instance of that inspection. */
+  public List<HazardPoint> underInspection() {
+    return jdbc.sql("select " + COLUMNS + " from hazard_point where inspection_instance_id is not null order by id")
+        .query(HazardPointRepository::map).list();
+  }
+
+  /**
+   * The point's inspection {@code processInstanceId} ended without a finding (its case was cancelled):
+   * the point is free again, and its open inspection row gets {@code finding}. False when the point
+   * has moved on already (inspected, or another run freed it).
+   */
+  public boolean inspectionCancelled(long pointId, String processInstanceId, String finding) {
+    int freed = jdbc.sql("update hazard_point set inspection_instance_id = null where id = ? and inspection_instance_id = ?")
+        .params(pointId, processInstanceId).update();
+    if (freed == 0) {
+      return false;
+    }
+    jdbc.sql("update hazard_inspection set finding = ? where hazard_point_id = ? and finding is null")
+        .params(finding, pointId).update();
+    return true;
   }
 
   /** Active points due on or before the day with no inspection under way. */

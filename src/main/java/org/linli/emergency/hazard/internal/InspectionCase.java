@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
@@ -67,6 +68,21 @@ class InspectionCase {
       long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
       inspections.inspected(caseId, pointOf(execution), (String) execution.getVariable(CaseVariables.DECISION),
           (String) execution.getVariable(VAR_EMERGENCY_CASE), (String) execution.getVariable(VAR_INSPECTED_BY));
+    };
+  }
+
+  /**
+   * {@code ${inspectionEnded}}, the end listener of the whole process: when the instance is deleted
+   * (the case cancelled) before the inspection was done, the point is free again. A completed
+   * inspection has freed the point already, so this does nothing then.
+   */
+  @Bean
+  ExecutionListener inspectionEnded(Inspections inspections) {
+    return (DelegateExecution execution) -> {
+      Object point = execution.getVariable(VAR_HAZARD_POINT);
+      if (point != null) {
+        inspections.cancelled(((Number) point).longValue(), execution.getProcessInstanceId());
+      }
     };
   }
 

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.linli.emergency.hazard.HazardPoint;
 import org.linli.emergency.hazard.HazardPoints;
 import org.linli.emergency.hazard.HazardType;
 import org.linli.emergency.hazard.Inspection;
 import org.linli.emergency.hazard.InspectionProcess;
+import org.linli.security.LinliUser;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +23,18 @@ class InspectionKindSupport implements CaseKindSupport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(HazardPoints.ZONE);
 
   private final HazardPointRepository points;
+  private final HazardPoints register;
 
-  InspectionKindSupport(HazardPointRepository points) {
+  InspectionKindSupport(HazardPointRepository points, HazardPoints register) {
     this.points = points;
+    this.register = register;
+  }
+
+  /** The hazard-point page, for township officers and emergency management (who register points). */
+  @Override
+  public Optional<EntryLink> entryLink(LinliUser user) {
+    return register.mayWriteSomewhere(user) ? Optional.of(new EntryLink(HazardPagesController.PATH, "hazard.nav"))
+        : Optional.empty();
   }
 
   @Override
@@ -86,6 +97,7 @@ class InspectionKindSupport implements CaseKindSupport {
       case InspectionProcess.SAFE -> english ? "Safe" : "正常";
       case InspectionProcess.WARNING -> english ? "Danger found (warning)" : "发现险情（预警）";
       case InspectionProcess.INCIDENT -> english ? "Incident" : "已发生险情（事件）";
+      case InspectionProcess.CANCELLED -> english ? "Cancelled, not inspected" : "已取消，未巡查";
       default -> finding;
     };
   }
