@@ -9,6 +9,7 @@ import org.linli.casefile.internal.CaseFileListener;
 import org.linli.casefile.internal.CaseFileRepository;
 import org.linli.organization.Scope;
 import org.linli.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Reads case records, timelines and open tasks; records timeline entries the engine cannot see. */
@@ -17,13 +18,12 @@ public class CaseFiles {
 
   private final CaseFileRepository repository;
   private final CaseFileListener listener;
+  private final ApplicationEventPublisher events;
 
-  private final org.springframework.context.ApplicationEventPublisher events;
-
-  CaseFiles(CaseFileRepository repository, CaseFileListener listener, org.springframework.context.ApplicationEventPublisher events) {
-    this.events = events;
+  CaseFiles(CaseFileRepository repository, CaseFileListener listener, ApplicationEventPublisher events) {
     this.repository = repository;
     this.listener = listener;
+    this.events = events;
   }
 
   public Optional<CaseFile> byNumber(String caseNumber) {
