@@ -24,4 +24,18 @@ public enum Programme {
   public String nameEn() {
     return nameEn;
   }
+
+  public String name(boolean english) {
+    return english ? nameEn() : nameZh();
+  }
+
+  /** The programme's name for a case category code; an unknown code as it is. */
+  public static String nameOf(String code, boolean english) {
+    for (Programme p : values()) {
+      if (p.name().equals(code)) {
+        return p.name(english);
+      }
+    }
+    return code;
+  }
 }

@@ -43,19 +43,14 @@ class AssistanceKindSupport implements CaseKindSupport {
 
   @Override
   public String categoryName(String categoryCode, boolean english) {
-    try {
-      Programme p = Programme.valueOf(categoryCode);
-      return english ? p.nameEn() : p.nameZh();
-    } catch (IllegalArgumentException e) {
-      return categoryCode;
-    }
+    return Programme.nameOf(categoryCode, english);
   }
 
   @Override
   public Map<String, String> categories(boolean english) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Programme p : Programme.values()) {
-      out.put(p.name(), english ? p.nameEn() : p.nameZh());
+      out.put(p.name(), p.name(english));
     }
     return out;
   }

@@ -11,6 +11,7 @@ import org.linli.emergency.IncidentLevel;
 import org.linli.emergency.IncidentReport;
 import org.linli.emergency.IncidentSubtype;
 import org.linli.system.InvalidInputException.FieldError;
+import org.linli.system.TypedFields;
 
 /** The workbench report page's fields as typed, so a refused report comes back unchanged. */
 public class ReportForm {
@@ -75,43 +76,22 @@ public class ReportForm {
   }
 
   private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    return TypedFields.blank(s) ? null : s.strip();
   }
 
+  /** Counts left empty are none. */
   private static Integer count(String s, String field, List<FieldError> errors) {
-    if (s == null || s.isBlank()) {
-      return 0;
-    }
-    try {
-      return Integer.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "应为整数 a whole number"));
-      return null;
-    }
+    Integer n = TypedFields.whole(s, field, "应为整数 a whole number", errors);
+    return n == null ? 0 : n;
   }
 
   private static Double decimal(String s, String field, List<FieldError> errors) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    try {
-      return Double.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "应为数字 a number"));
-      return null;
-    }
+    return TypedFields.decimal(s, field, "应为数字 a number", errors);
   }
 
   private static BigDecimal money(String s, List<FieldError> errors) {
-    if (s == null || s.isBlank()) {
-      return BigDecimal.ZERO;
-    }
-    try {
-      return new BigDecimal(s.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError("estimatedLoss", "应为金额（元） an amount in CNY"));
-      return null;
-    }
+    BigDecimal loss = TypedFields.amount(s, "estimatedLoss", "应为金额（元） an amount in CNY", errors);
+    return loss == null ? BigDecimal.ZERO : loss;
   }
 
   public String getPhase() { return phase; }

@@ -76,19 +76,14 @@ class RecheckKindSupport implements CaseKindSupport {
 
   @Override
   public String categoryName(String categoryCode, boolean english) {
-    try {
-      Programme p = Programme.valueOf(categoryCode);
-      return english ? p.nameEn() : p.nameZh();
-    } catch (IllegalArgumentException e) {
-      return categoryCode;
-    }
+    return Programme.nameOf(categoryCode, english);
   }
 
   @Override
   public Map<String, String> categories(boolean english) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Programme p : List.of(Programme.DIBAO, Programme.TEKUN)) { // monthly programmes are re-checked
-      out.put(p.name(), english ? p.nameEn() : p.nameZh());
+      out.put(p.name(), p.name(english));
     }
     return out;
   }

@@ -1,7 +1,11 @@
 package org.linli.emergency.hazard.internal;
 
+import static org.linli.system.TypedFields.blank;
+import static org.linli.system.TypedFields.date;
+import static org.linli.system.TypedFields.decimal;
+import static org.linli.system.TypedFields.whole;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.linli.emergency.hazard.HazardPointInput;
@@ -13,6 +17,11 @@ import org.linli.system.InvalidInputException.FieldError;
  * unchanged: registration uses every field, the per-row change only cycle, next date and active.
  */
 public class HazardForm {
+
+  static final String NUMBER = "应为数字 a number";
+  static final String CYCLE = "巡查周期应为 1 至 365 的整数 the cycle is a whole number of days from 1 to 365";
+  static final String DATE = "日期格式应为 2026-07-01 write the date as 2026-07-01";
+
 
   /** The input for {@code HazardPoints}, or what could not be read. */
   record Conversion(HazardPointInput input, List<FieldError> errors) {}
@@ -39,8 +48,8 @@ public class HazardForm {
       }
     }
     HazardPointInput in = new HazardPointInput(name, blank(divisionCode) ? null : divisionCode.strip(), location,
-        decimal(latitude, "latitude", errors), decimal(longitude, "longitude", errors), type,
-        whole(cycleDays, errors), date(nextInspectionOn, errors), null);
+        decimal(latitude, "latitude", NUMBER, errors), decimal(longitude, "longitude", NUMBER, errors), type,
+        whole(cycleDays, "cycleDays", CYCLE, errors), date(nextInspectionOn, "nextInspectionOn", DATE, errors), null);
     return new Conversion(in, errors);
   }
 
@@ -50,11 +59,11 @@ public class HazardForm {
    */
   Conversion toChange(LocalDate current) {
     List<FieldError> errors = new ArrayList<>();
-    Integer cycle = whole(cycleDays, errors);
+    Integer cycle = whole(cycleDays, "cycleDays", CYCLE, errors);
     if (cycle == null && errors.isEmpty()) {
       errors.add(new FieldError("cycleDays", "请填写巡查周期（天） give the inspection cycle in days"));
     }
-    LocalDate next = date(nextInspectionOn, errors);
+    LocalDate next = date(nextInspectionOn, "nextInspectionOn", DATE, errors);
     Boolean on = null;
     if ("true".equals(active) || "false".equals(active)) {
       on = Boolean.valueOf(active);
@@ -73,46 +82,6 @@ public class HazardForm {
     f.setNextInspectionOn(p.nextInspectionOn().toString());
     f.setActive(String.valueOf(p.active()));
     return f;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static Integer whole(String s, List<FieldError> errors) {
-    if (blank(s)) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError("cycleDays", "巡查周期应为 1 至 365 的整数 the cycle is a whole number of days from 1 to 365"));
-      return null;
-    }
-  }
-
-  private static Double decimal(String s, String field, List<FieldError> errors) {
-    if (blank(s)) {
-      return null;
-    }
-    try {
-      return Double.valueOf(s.strip());
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, "应为数字 a number"));
-      return null;
-    }
-  }
-
-  private static LocalDate date(String s, List<FieldError> errors) {
-    if (blank(s)) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s.strip());
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError("nextInspectionOn", "日期格式应为 2026-07-01 write the date as 2026-07-01"));
-      return null;
-    }
   }
 
   public String getName() { return name; }

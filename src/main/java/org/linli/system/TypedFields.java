@@ -1,0 +1,69 @@
+package org.linli.system;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.linli.system.InvalidInputException.FieldError;
+
+/**
+ * Reads what a person typed into a workbench form: blank is null, unreadable text is a field error
+ * in {@code errors} (and null), so a page can show every problem next to its input at once.
+ */
+public final class TypedFields {
+
+  private TypedFields() {}
+
+  public static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  public static Integer whole(String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, message));
+      return null;
+    }
+  }
+
+  public static Double decimal(String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return Double.valueOf(text.strip());
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, message));
+      return null;
+    }
+  }
+
+  public static BigDecimal amount(String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return new BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, message));
+      return null;
+    }
+  }
+
+  /** An ISO date, 2026-07-01. */
+  public static LocalDate date(String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, message));
+      return null;
+    }
+  }
+}
