@@ -83,7 +83,7 @@ public class AssistanceFiles {
   }
 
   /**
-   * The whole household, for a user in the candidate group or the assignee of one of the case's
+   * The whole household, for a user in the group of one of the case's
    * open steps; logged with the purpose the user gave.
    *
    * @throws ForbiddenException for everybody else, also supervisors and administrators: the need to
@@ -105,10 +105,14 @@ public class AssistanceFiles {
         stored.createdAt());
   }
 
-  /** Whether the user is in a candidate group of, or the assignee of, one of the case's open steps. */
+  /**
+   * Whether the user is in the group of one of the case's open steps (a step's assignee always is:
+   * the engine gives steps only to members of their group).
+   */
   public boolean mayAct(long caseId, LinliUser user) {
     List<CaseTask> open = cases.openTasks(caseId);
-    return open.stream().anyMatch(t -> user.inGroup(t.candidateGroup()) || user.username().equals(t.assignee()));
+    return open.stream().anyMatch(t -> t.candidateGroup() == null ? user.username().equals(t.assignee())
+        : user.inGroup(t.candidateGroup()));
   }
 
   static String maskPhone(String phone) {

@@ -1,5 +1,6 @@
 package org.linli.deadline;
 
+import org.linli.system.ModelBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * when the configured number of working days is left, whichever comes first; red at its due time.
  */
 @Component("deadlines")
+@ModelBean
 public class Deadlines {
 
   private final TimeLimits limits;

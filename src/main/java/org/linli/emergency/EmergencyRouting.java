@@ -1,5 +1,6 @@
 package org.linli.emergency;
 
+import org.linli.system.ModelBean;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * reported upward. BPMN calls it, e.g. {@code ${emergencyRouting.lead(execution)}}.
  */
 @Component("emergencyRouting")
+@ModelBean
 public class EmergencyRouting {
 
   /** The emergency-management department's code. */

@@ -13,7 +13,7 @@ public final class CandidateGroups {
 
   private static final Pattern PLACED = Pattern.compile("([a-z]+)(?:-([a-z0-9]{1,16}))?@(\\d{6}|\\d{9}|\\d{12})");
 
-  /** Every staff member also belongs to this group, which opens Camunda's Tasklist to them. */
+  /** Every staff member also belongs to this group; it holds no engine authorizations. */
   public static final String STAFF = "linli-staff";
 
   private CandidateGroups() {}

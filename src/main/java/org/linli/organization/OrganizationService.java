@@ -167,6 +167,7 @@ public class OrganizationService {
           case SUPERVISOR -> "督查";
           case DESIGNER -> "流程设计";
           case ADMIN -> "系统管理员";
+          case INTEGRATION -> "系统集成";
         };
     return place == null ? role : place + " · " + role;
   }

@@ -17,7 +17,12 @@ public enum Role {
   /** Edits and deploys BPMN, DMN and forms. */
   DESIGNER("designer", null),
   /** Runs the service; the engine's administrator group. */
-  ADMIN("camunda-admin", null);
+  ADMIN("camunda-admin", null),
+  /**
+   * A system that talks to the engine's REST API (系统集成), with only the engine authorizations an
+   * administrator grants it. No case, page or step of Linli's is open to it.
+   */
+  INTEGRATION("linli-integration", null);
 
   private final String groupPrefix;
   private final DivisionLevel level;
@@ -37,6 +42,6 @@ public enum Role {
   }
 
   public boolean isPlaced() {
-    return this != DESIGNER && this != ADMIN;
+    return this != DESIGNER && this != ADMIN && this != INTEGRATION;
   }
 }

@@ -1,5 +1,6 @@
 package org.linli.organization;
 
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * divisionCode, departmentCode)}"}, and never name a group literally.
  */
 @Component("routing")
+@ModelBean
 public class Routing {
 
   /** The handling levels a step can be routed to. */

@@ -24,7 +24,7 @@ public record Scope(boolean everything, Set<String> divisionCodes, Set<Departmen
         case ADMIN -> {
           return EVERYTHING;
         }
-        case DESIGNER -> {}
+        case DESIGNER, INTEGRATION -> {}
         case DEPARTMENT_OFFICER -> departments.add(new DepartmentRef(a.divisionCode(), a.departmentCode()));
         default -> divisions.add(a.divisionCode());
       }

@@ -1,5 +1,6 @@
 package org.linli.request;
 
+import org.linli.system.ModelBean;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * extension notice and maximum) that steps check.
  */
 @Component("requestDeadlines")
+@ModelBean
 public class RequestDeadlines {
 
   /** Rules in the time-limit table besides the steps. */

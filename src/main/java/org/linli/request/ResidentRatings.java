@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
+import org.linli.casefile.StepGate;
 import org.linli.request.internal.ResidentRequestRepository;
 import org.linli.system.ConflictException;
 import org.linli.system.InvalidInputException;
@@ -47,6 +48,6 @@ public class ResidentRatings {
     v.put(CaseVariables.DECISION, RequestProcess.RATE);
     v.put(CaseVariables.RATING, rating.name());
     v.put(CaseVariables.COMMENT, note == null ? "居民评价 rated by the resident" : "居民评价 rated by the resident: " + note);
-    tasks.complete(callback.taskId(), v);
+    StepGate.complete(callback.taskId(), () -> tasks.complete(callback.taskId(), v));
   }
 }

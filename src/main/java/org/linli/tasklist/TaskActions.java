@@ -13,6 +13,7 @@ import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
+import org.linli.casefile.StepGate;
 import org.linli.casefile.TaskFilter;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.StaffMember;
@@ -89,9 +90,12 @@ public class TaskActions {
     };
   }
 
-  /** Whether the user may act on the task (theirs or their group's), rather than only look. */
+  /**
+   * Whether the user may act on the task rather than only look: it is their group's. Being its
+   * assignee is not enough on its own; the engine gives steps only to members of their group.
+   */
   public boolean mayAct(LinliUser user, CaseTask task) {
-    return user.username().equals(task.assignee()) || user.inGroup(task.candidateGroup());
+    return task.candidateGroup() == null ? user.username().equals(task.assignee()) : user.inGroup(task.candidateGroup());
   }
 
   /** Hands a task over to a colleague of the same group (转交). */
@@ -186,7 +190,7 @@ public class TaskActions {
     if (task.assignee() == null) {
       engineTasks.claim(taskId, user.username());
     }
-    engineTasks.complete(taskId, variables);
+    StepGate.complete(taskId, () -> engineTasks.complete(taskId, variables));
   }
 
   private List<String> decisions(CaseTask task) {
@@ -213,7 +217,7 @@ public class TaskActions {
 
   private CaseTask actionable(LinliUser user, String taskId) {
     CaseTask task = visible(user, taskId);
-    if (!user.username().equals(task.assignee()) && !user.inGroup(task.candidateGroup())) {
+    if (!mayAct(user, task)) {
       throw new ForbiddenException("task " + taskId + " belongs to " + task.candidateGroup() + ", not to you");
     }
     return task;

@@ -1,5 +1,6 @@
 package org.linli.approval.internal;
 
+import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /** The service task of bpmn/verification-approval.bpmn, as a thin bean. */
 @Configuration(proxyBeanMethods = false)
 class ApprovalDelegates {
+
+  @ModelBean
 
   @Bean
   JavaDelegate approvalOpenLevel(ApprovalFlow flow) {

@@ -1,5 +1,6 @@
 package org.linli.approval.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.approval.ApprovalProcess.*;
 
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * decisions, reviewers and deadline) and hands the outcome back to the caller.
  */
 @Component("approvalFlow")
+@ModelBean
 public class ApprovalFlow {
 
   private final Routing routing;

@@ -1,5 +1,6 @@
 package org.linli.assistance.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Expressions of bpmn/assistance-application.bpmn: the approval levels and the eligibility result. */
 @Component("assistanceFlow")
+@ModelBean
 public class AssistanceFlow {
 
   private final CaseFiles cases;

@@ -1,5 +1,6 @@
 package org.linli.assistance.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * reconsideration within 60 days. The mail carries no ID number.
  */
 @Component("assistanceDecisionNotice")
+@ModelBean
 class DecisionNoticeDelegate implements JavaDelegate {
 
   private final CaseFiles cases;

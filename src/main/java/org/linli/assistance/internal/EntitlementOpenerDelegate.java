@@ -1,5 +1,6 @@
 package org.linli.assistance.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * paid twice.
  */
 @Component("entitlementOpener")
+@ModelBean
 class EntitlementOpenerDelegate implements JavaDelegate {
 
   private final EntitlementSink sink;

@@ -1,5 +1,6 @@
 package org.linli.assistance.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * failing verifier fails the job, which the engine retries and then turns into an incident.
  */
 @Component("householdVerification")
+@ModelBean
 class HouseholdVerificationDelegate implements JavaDelegate {
 
   private final HouseholdVerifier verifier;

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -24,6 +25,7 @@ import org.linli.casefile.CaseTaskClosed;
 import org.linli.casefile.CaseTaskDueChanged;
 import org.linli.casefile.CaseTaskOpened;
 import org.linli.casefile.CaseVariables;
+import org.linli.casefile.StepGate;
 import org.linli.casefile.WarningTimes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -140,6 +142,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
             group, task.getAssignee(), division, now, warnAt, due));
       }
       case EVENTNAME_ASSIGNMENT -> {
+        requireMember(task);
         cases.taskAssignee(task.getId(), task.getAssignee());
         cases.currentAssignee(id, task.getTaskDefinitionKey(), task.getAssignee());
       }
@@ -163,6 +166,11 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         }
       }
       case EVENTNAME_COMPLETE -> {
+        if (!StepGate.isOpenFor(task.getId())) {
+          throw new AuthorizationException("步骤须在邻里中按规则办理 step " + task.getTaskDefinitionKey() + " of case "
+              + task.getExecution().getProcessBusinessKey() + " is completed through Linli (POST /api/tasks/" + task.getId()
+              + "/complete), where its rules are checked");
+        }
         cases.deleteTask(task.getId());
         String decision = (String) task.getVariable(CaseVariables.DECISION);
         CaseEventType type = CaseEventType.forDecision(decision);
@@ -187,6 +195,24 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), false, now));
       }
       default -> {}
+    }
+  }
+
+  /**
+   * A step goes only to a member of its group: an assignee from elsewhere would act on a case
+   * outside their area (the engine's API lets a caller set any user).
+   */
+  private static void requireMember(DelegateTask task) {
+    String assignee = task.getAssignee();
+    String group = candidateGroup(task);
+    if (assignee == null || group == null) {
+      return;
+    }
+    boolean member = task.getProcessEngineServices().getIdentityService().createUserQuery()
+        .userId(assignee).memberOfGroup(group).count() > 0;
+    if (!member) {
+      throw new AuthorizationException("步骤只能交给本组人员 step " + task.getTaskDefinitionKey() + " belongs to " + group
+          + "; " + assignee + " is not a member");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.linli.deadline.internal;
 
+import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.casefile.CaseFiles;
@@ -24,20 +25,28 @@ class DeadlineDelegates {
   static final String VAR_ESCALATE_TO = "escalateTo";
   private static final int PER_CASE = 50;
 
+  @ModelBean
+
   @Bean
   JavaDelegate stepReminder(CaseFiles cases, DeadlineMarks marks) {
     return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.remindCase(id, PER_CASE));
   }
+
+  @ModelBean
 
   @Bean
   JavaDelegate overdueMarker(CaseFiles cases, DeadlineMarks marks) {
     return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.markCaseOverdue(id, PER_CASE));
   }
 
+  @ModelBean
+
   @Bean
   JavaDelegate overdueEscalation(CaseFiles cases, DeadlineMarks marks) {
     return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.escalateCancelledStep(id, escalateTo(execution)));
   }
+
+  @ModelBean
 
   @Bean
   JavaDelegate overdueUpward(CaseFiles cases, DeadlineMarks marks) {

@@ -1,5 +1,7 @@
 package org.linli.emergency.hazard;
 
+import org.linli.system.ModelBean;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@value InspectionProcess#KEY}), the emergency a finding of danger raises, and the next date.
  */
 @Service
+@ModelBean
 public class Inspections {
 
   private static final Logger log = LoggerFactory.getLogger(Inspections.class);

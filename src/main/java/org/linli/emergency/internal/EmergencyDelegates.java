@@ -1,5 +1,6 @@
 package org.linli.emergency.internal;
 
+import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -9,30 +10,42 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EmergencyDelegates {
 
+  @ModelBean
+
   @Bean
   JavaDelegate emergencyActivation(EmergencyResponse response) {
     return response::activate;
   }
+
+  @ModelBean
 
   @Bean
   JavaDelegate emergencyLevelChange(EmergencyResponse response) {
     return response::changeLevel;
   }
 
+  @ModelBean
+
   @Bean
   JavaDelegate emergencyIncident(EmergencyResponse response) {
     return response::becomeIncident;
   }
+
+  @ModelBean
 
   @Bean
   JavaDelegate emergencyAllClear(EmergencyResponse response) {
     return response::allClear;
   }
 
+  @ModelBean
+
   @Bean
   JavaDelegate emergencyWithdrawal(EmergencyResponse response) {
     return response::withdraw;
   }
+
+  @ModelBean
 
   @Bean
   ExecutionListener emergencyFigures(EmergencyResponse response) {

@@ -49,11 +49,15 @@ public class IdentityMirror {
     join(s.username(), CandidateGroups.STAFF, "Linli 工作人员");
   }
 
-  /** Grants added in later versions reach databases set up before them. */
+  /**
+   * Staff hold no engine authorizations: Linli's API and pages are their way in, and the engine's
+   * REST API and webapps are for administrators. Grants that earlier versions gave every member of
+   * staff (Tasklist, process definitions, filters, decision tables) are withdrawn at start-up.
+   */
   @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-  void upgradeGrants() {
-    if (identity.createGroupQuery().groupId(CandidateGroups.STAFF).count() > 0) {
-      staffGrants();
+  void withdrawStaffGrants() {
+    for (Authorization auth : authorizations.createAuthorizationQuery().groupIdIn(CandidateGroups.STAFF).list()) {
+      authorizations.deleteAuthorization(auth.getId());
     }
   }
 
@@ -78,23 +82,6 @@ public class IdentityMirror {
         grant(groupId, resource, Authorization.ANY, Permissions.ALL);
       }
     }
-    if (CandidateGroups.STAFF.equals(groupId)) {
-      staffGrants();
-    }
-  }
-
-  /**
-   * What every member of staff may do in the engine: use Tasklist, see process definitions and
-   * filters, and read and evaluate decision tables (steps read their time limits from them while
-   * the user who completed the previous step is the engine's authenticated user).
-   */
-  public void staffGrants() {
-    String g = CandidateGroups.STAFF;
-    grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-    grant(g, Resources.FILTER, "*", Permissions.READ);
-    grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-    grant(g, Resources.DECISION_DEFINITION, "*", Permissions.CREATE_INSTANCE);
   }
 
   /** One authorization per group, resource and id holds all its permissions: add to it, once. */

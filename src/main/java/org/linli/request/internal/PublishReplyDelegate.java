@@ -1,5 +1,6 @@
 package org.linli.request.internal;
 
+import org.linli.system.ModelBean;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * gets a fresh token, so a link from an earlier round no longer rates.
  */
 @Component("publishReply")
+@ModelBean
 class PublishReplyDelegate implements JavaDelegate {
 
   private static final SecureRandom RANDOM = new SecureRandom();

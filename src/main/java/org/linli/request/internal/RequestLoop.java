@@ -1,5 +1,6 @@
 package org.linli.request.internal;
 
+import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The reopening (发回重办) on the "not satisfied" and "redo" flows of the request process. */
 @Component("requestLoop")
+@ModelBean
 public class RequestLoop {
 
   private final CaseFiles cases;

@@ -1,5 +1,6 @@
 package org.linli.assistance.payment.internal;
 
+import org.linli.system.ModelBean;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,7 @@ class RecheckCase {
   }
 
   /** {@code ${recheckOutcome}} on {@value RecheckProcess#TASK_APPLY}. */
+  @ModelBean
   @Bean
   JavaDelegate recheckOutcome(Rechecks rechecks) {
     return (DelegateExecution execution) -> {

@@ -1,5 +1,6 @@
 package org.linli.emergency.hazard.internal;
 
+import org.linli.system.ModelBean;
 import static org.linli.emergency.hazard.InspectionProcess.*;
 
 import java.time.ZoneId;
@@ -39,6 +40,7 @@ class InspectionCase {
   }
 
   /** {@code ${inspectionFinding}} on {@value InspectionProcess#TASK_RAISE_EMERGENCY}: warning or incident, in one step. */
+  @ModelBean
   @Bean
   JavaDelegate inspectionFinding(Inspections inspections, CaseFiles cases) {
     return (DelegateExecution execution) -> {
@@ -62,6 +64,7 @@ class InspectionCase {
   }
 
   /** {@code ${inspectionDone}} on {@value InspectionProcess#TASK_RESCHEDULE}: finding recorded, next date moved on. */
+  @ModelBean
   @Bean
   JavaDelegate inspectionDone(Inspections inspections, CaseFiles cases) {
     return (DelegateExecution execution) -> {
@@ -76,6 +79,7 @@ class InspectionCase {
    * (the case cancelled) before the inspection was done, the point is free again. A completed
    * inspection has freed the point already, so this does nothing then.
    */
+  @ModelBean
   @Bean
   ExecutionListener inspectionEnded(Inspections inspections) {
     return (DelegateExecution execution) -> {
