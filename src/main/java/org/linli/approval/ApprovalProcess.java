@@ -28,9 +28,12 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@value #VAR_LEVELS}: a JSON array of levels, in order (build it with {@link
- *       ApprovalLevel#toJson(List)}); see {@link ApprovalLevel} for the fields;
- *   <li>{@code divisionCode} (and {@code departmentCode} where a level names none): the case's place,
- *       from which each level's candidate group is built through {@code Routing};
+ *       ApprovalLevel#toJson(List)}); see {@link ApprovalLevel} for the fields. The approval records
+ *       them when it starts, and its path follows that record: compute them in the call's own
+ *       transaction (an in-mapping with a {@code sourceExpression} of a bean, or start variables of
+ *       a process whose first step is the call), never from a variable set earlier;
+ *   <li>the case's place (and department, where a level names none), from the case record, from
+ *       which each level's candidate group is built through {@code Routing};
  *   <li>for levels whose time limit is a step key: the case's time-limit variables ({@code timeLimits},
  *       {@code caseKind}, …, see {@code org.linli.deadline.TimeLimits}).
  * </ul>
@@ -76,17 +79,16 @@ public final class ApprovalProcess {
   /** Output: what is missing, when returned for correction. */
   public static final String VAR_MISSING = "approvalMissing";
 
-  /** Internal state of the current level, set by {@value #TASK_OPEN_LEVEL}. */
-  public static final String VAR_LEVEL_INDEX = "approvalLevelIndex";
-  public static final String VAR_LEVEL_COUNT = "approvalLevelCount";
+  /**
+   * The current level's name, group, reviewers and due times, set by {@value #TASK_OPEN_LEVEL} for the
+   * review step and its timers created in the same transaction. The round's path (its levels, the
+   * level reached, who decided) is the approval_round record's, never these variables'.
+   */
   public static final String VAR_LEVEL_NAME = "approvalLevelName";
   public static final String VAR_GROUP = "approvalGroup";
-  public static final String VAR_DECISIONS = "approvalDecisions";
   public static final String VAR_REVIEWERS = "approvalReviewers";
   public static final String VAR_DUE = "approvalDue";
   public static final String VAR_WARN_AT = "approvalWarnAt";
-  /** Comma-separated user names that decided on the current level (countersign: each once). */
-  public static final String VAR_DECIDED_BY = "approvalDecidedBy";
   /** The reviewer's own comment (the timeline's note carries the decision in words too). */
   public static final String VAR_COMMENT = "approvalComment";
 

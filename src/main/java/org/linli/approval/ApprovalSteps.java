@@ -2,11 +2,11 @@ package org.linli.approval;
 
 import static org.linli.approval.ApprovalProcess.*;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
+import org.linli.approval.internal.ApprovalRounds;
+import org.linli.system.EngineClock;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
 import org.linli.security.LinliUser;
@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApprovalSteps {
 
-  private final TaskService tasks;
+  private final ApprovalRounds rounds;
 
-  ApprovalSteps(TaskService tasks) {
-    this.tasks = tasks;
+  ApprovalSteps(ApprovalRounds rounds) {
+    this.rounds = rounds;
   }
 
   /** Whether the step is a review of the approval process. */
@@ -40,29 +40,29 @@ public class ApprovalSteps {
     return TASK_REVIEW.equals(task.activityId());
   }
 
-  /** The decisions the task's level offers. */
+  /** The decisions the round's current level offers. */
   public List<String> decisions(CaseTask task) {
-    // the task's own scope: the case's process instance is the caller's, not the approval's
-    Object offered = tasks.getVariable(task.taskId(), VAR_DECISIONS);
-    return offered == null ? ALL_DECISIONS : Arrays.asList(offered.toString().split(","));
+    return rounds.open(task.caseId()).map(r -> r.level().decisions()).orElse(ALL_DECISIONS);
   }
 
   /**
-   * The variables a valid decision sets. Return and reject need a reason, return also what is
-   * missing; at a countersigned level nobody decides twice.
+   * Checks and records a review, and returns the variables the approval's gateways read in the
+   * completion's transaction. Return and reject need a reason, return also what is missing; at a
+   * countersigned level nobody decides twice (the reviews on record say who decided).
    *
    * @throws InvalidInputException naming the field, before anything is written
    * @throws ForbiddenException when the user already decided on this level
    */
-  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
-    List<String> offered = decisions(task);
+  public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
+    ApprovalRounds.Round round = rounds.open(task.caseId())
+        .orElseThrow(() -> new IllegalStateException("case " + task.caseNumber() + " has no approval under way"));
+    List<String> offered = round.level().decisions();
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择审核结论 choose one of " + offered);
     }
     String comment = blankToNull(in.comment());
     String missing = blankToNull(in.missing());
-    String decidedBy = (String) tasks.getVariable(task.taskId(), VAR_DECIDED_BY);
-    if (decidedBy != null && Arrays.asList(decidedBy.split(",")).contains(user.username())) {
+    if (rounds.reviews(round.id(), round.levelIndex()).stream().anyMatch(r -> r.reviewer().equals(user.username()))) {
       throw new ForbiddenException("会签须由两位不同的审核人决定, 您已审核过本级 a countersigned level needs two different reviewers; "
           + user.username() + " has already decided on it");
     }
@@ -79,12 +79,13 @@ public class ApprovalSteps {
       }
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     };
+    rounds.review(round.id(), round.levelIndex(), new ApprovalRounds.Review(user.username(), in.decision(), comment,
+        RETURN.equals(in.decision()) ? missing : null, EngineClock.now()));
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.DECISION, in.decision());
     v.put(CaseVariables.COMMENT, note); // the timeline's note says the decision in words
     v.put(VAR_COMMENT, comment);
     v.put(VAR_MISSING, RETURN.equals(in.decision()) ? missing : null);
-    v.put(VAR_DECIDED_BY, decidedBy == null || decidedBy.isEmpty() ? user.username() : decidedBy + "," + user.username());
     return v;
   }
 

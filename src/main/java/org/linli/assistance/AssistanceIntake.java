@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseOpening;
 import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
@@ -68,26 +69,19 @@ public class AssistanceIntake {
     }
     String programme = application.programme().name();
     String priority = urgent ? "URGENT" : "NORMAL";
-    Map<String, Object> v = new HashMap<>(limits.startVariables(AssistanceProcess.KIND, programme, priority));
+    String table = limits.current(AssistanceProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.dueFrom(limits.limit((String) v.get(TimeLimits.VAR_DECISION),
+    Instant caseDue = deadlines.dueFrom(limits.limit(table,
         new TimeLimits.Query(AssistanceProcess.KIND, programme, programme, AssistanceProcess.LIMIT_CASE, priority)), now);
-    v.put(CaseVariables.DIVISION_CODE, application.divisionCode());
-    v.put(CaseVariables.CATEGORY_CODE, programme);
-    v.put(CaseVariables.DEPARTMENT_CODE, "mz");
-    v.put(CaseVariables.TITLE, title(application));
-    v.put(CaseVariables.CASE_DUE, Date.from(caseDue));
-    v.put(CaseVariables.CASE_WARN_AT, Date.from(deadlines.warnAt(true, now, caseDue)));
-    v.put(CaseVariables.PRIORITY, priority);
-    v.put(CaseVariables.DECISION, null);
-    v.put(CaseVariables.COMMENT, null);
-    v.put(AssistanceProcess.VAR_PROGRAMME, programme);
-    v.put(AssistanceProcess.VAR_URGENT, urgent);
-    v.put(AssistanceProcess.VAR_URGENT_GRANTED, false);
-    ProcessInstance instance = runtime.startProcessInstanceByKey(AssistanceProcess.KEY, v);
-    CaseFile c = cases.byNumber(instance.getBusinessKey())
-        .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId()));
-    files.save(c.id(), application, caseworker.username());
+    CaseOpening opening = CaseOpening.of(AssistanceProcess.KIND, application.divisionCode(), title(application))
+        .category(programme, programme)
+        .department("mz")
+        .priority(priority)
+        .due(caseDue, deadlines.warnAt(true, now, caseDue))
+        .timeLimits(table);
+    // the start gateway reads it in this transaction; later steps read the case's priority
+    CaseFile c = cases.open(opening, Map.of(AssistanceProcess.VAR_URGENT, urgent),
+        opened -> files.save(opened.id(), application, caseworker.username()));
     return new Receipt(c.caseNumber(), c.caseDue());
   }
 

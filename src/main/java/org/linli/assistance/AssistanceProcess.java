@@ -35,25 +35,21 @@ public final class AssistanceProcess {
   public static final String LIMIT_APPROVAL_TOWNSHIP = "approval-township";
   public static final String LIMIT_APPROVAL_DEPARTMENT = "approval-department";
 
-  /** DIBAO, TEKUN or LINSHI. */
-  public static final String VAR_PROGRAMME = "programme";
-  /** Boolean: urgent temporary assistance (先行救助), LINSHI only. */
+  /** Start variable for the start gateway: urgent temporary assistance (先行救助), LINSHI only. */
   public static final String VAR_URGENT = "urgent";
-  /** Boolean: the township granted urgent help and its one-off entitlement was opened. */
-  public static final String VAR_URGENT_GRANTED = "urgentGranted";
-  /** Who verified the figures: DECLARED or the external system's name. */
-  public static final String VAR_VERIFIED_BY = "verifiedBy";
-  /** The decision result of assistance-eligibility (a map), and the flat variables taken from it. */
-  public static final String VAR_ELIGIBILITY = "eligibility";
+  /**
+   * Set by the eligibility step for the gateway and notice right after it, in its transaction; the
+   * outcome itself is recorded in assistance_assessment, which the entitlement reads.
+   */
   public static final String VAR_ELIGIBLE = "eligible";
-  public static final String VAR_MONTHLY_AMOUNT = "monthlyAmount";
   public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
-  /** yyyy-MM: the first month paid. */
+  /** Set by the entitlement opener for the notice right after it: the amount and yyyy-MM first month paid. */
+  public static final String VAR_MONTHLY_AMOUNT = "monthlyAmount";
   public static final String VAR_START_MONTH = "startMonth";
   public static final String VAR_OBJECTION = "objection";
   public static final String VAR_HOME_VISIT = "homeVisit";
 
-  /** Inputs of assistance-eligibility, set by the verification step. */
+  /** Inputs of assistance-eligibility, from the recorded verification, the standard and the application. */
   public static final String IN_PER_CAPITA_INCOME = "perCapitaIncome";
   public static final String IN_STANDARD = "standard";
   public static final String IN_SAVINGS_PER_CAPITA = "savingsPerCapita";

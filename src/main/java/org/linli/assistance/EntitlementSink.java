@@ -18,4 +18,7 @@ public interface EntitlementSink {
    * @param startMonth the first month paid
    */
   void open(long caseId, String programme, BigDecimal monthlyAmount, YearMonth startMonth);
+
+  /** Whether the case has an entitlement already (an urgent one-off paid before the approval). */
+  boolean opened(long caseId);
 }

@@ -1,9 +1,19 @@
 package org.linli.casefile;
 
-import java.util.List;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.linli.calendar.WorkingCalendar;
+import org.linli.casefile.internal.CaseNumbers;
+import org.linli.organization.DivisionLevel;
 import org.linli.system.EngineClock;
+import org.springframework.transaction.annotation.Transactional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.internal.CaseFileListener;
 import org.linli.casefile.internal.CaseFileRepository;
@@ -19,11 +29,79 @@ public class CaseFiles {
   private final CaseFileRepository repository;
   private final CaseFileListener listener;
   private final ApplicationEventPublisher events;
+  private final CaseNumbers numbers;
+  private final Map<String, CaseKindDefinition> kinds;
+  private final RuntimeService runtime;
+  private final ZoneId zone;
 
-  CaseFiles(CaseFileRepository repository, CaseFileListener listener, ApplicationEventPublisher events) {
+  CaseFiles(CaseFileRepository repository, CaseFileListener listener, ApplicationEventPublisher events, CaseNumbers numbers,
+      List<CaseKindDefinition> kinds, RuntimeService runtime, WorkingCalendar calendar) {
     this.repository = repository;
     this.listener = listener;
     this.events = events;
+    this.numbers = numbers;
+    this.kinds = kinds.stream().collect(Collectors.toMap(CaseKindDefinition::kind, Function.identity()));
+    this.runtime = runtime;
+    this.zone = calendar.zone();
+  }
+
+  /**
+   * Opens a case: records it with a new number, lets the feature store its own rows for it, then
+   * starts its process with the case number as business key. Steps read the recorded facts, never
+   * the start variables, which serve only the first transaction (the intake's gateways).
+   *
+   * @param beforeStart stores the feature's rows of the case (what the resident said, the household)
+   *     before any step can ask for them
+   * @return the case as opened, with its process instance (its first steps are open by then, but
+   *     not shown in the returned record)
+   */
+  @Transactional
+  public CaseFile open(CaseOpening opening, Map<String, Object> variables, Consumer<CaseFile> beforeStart) {
+    CaseKindDefinition kind = kinds.get(opening.kind());
+    if (kind == null) {
+      throw new IllegalArgumentException("no case kind " + opening.kind());
+    }
+    Instant now = EngineClock.now();
+    String number = numbers.next(kind.numberPrefix(), now.atZone(zone).getYear());
+    long id = repository.insert(number, kind.processDefinitionKey(), opening, now);
+    CaseFile opened = new CaseFile(id, number, opening.kind(), null, opening.title(), opening.categoryCode(),
+        DivisionLevel.COUNTY.ancestorOf(opening.divisionCode()), DivisionLevel.TOWNSHIP.ancestorOf(opening.divisionCode()),
+        opening.divisionCode(), opening.departmentCode(), CaseStatus.OPEN, null, null, null, null, null, opening.caseDue(),
+        null, now, null, opening.priority(), opening.caseWarnAt(), DeadlineState.GREEN, null, null);
+    beforeStart.accept(opened);
+    String processInstanceId = runtime.startProcessInstanceByKey(kind.processDefinitionKey(), number,
+        variables == null ? Map.of() : variables).getId();
+    return new CaseFile(id, number, opened.kind(), processInstanceId, opened.title(), opened.categoryCode(), opened.countyCode(),
+        opened.townshipCode(), opened.divisionCode(), opened.departmentCode(), opened.status(), null, null, null, null, null,
+        opened.caseDue(), null, now, null, opened.priority(), opened.warnAt(), opened.deadlineState(), null, null);
+  }
+
+  /**
+   * Moves a case to another place or department, as a step rule decided (a township assigns a
+   * request to a village, dispatches it to a department); its next steps are routed from here.
+   */
+  public void route(long caseId, String divisionCode, String departmentCode) {
+    repository.route(caseId, divisionCode, departmentCode);
+  }
+
+  /** A graded case's new grade, as its time-limit table reads it (an emergency's new level). */
+  public void changeSeverity(long caseId, String severity) {
+    repository.severity(caseId, severity);
+  }
+
+  /** The time-limit inputs of a case, as recorded. */
+  public CaseLimits limits(long caseId) {
+    return repository.limits(caseId).orElseThrow(() -> new NotFoundException("no case " + caseId));
+  }
+
+  /** Pins a time-limit table on a case opened before cases pinned one. */
+  public void pinTimeLimits(long caseId, String decisionId) {
+    repository.pinTimeLimits(caseId, decisionId);
+  }
+
+  /** The case record an execution belongs to (a called process belongs to its caller's case). */
+  public Optional<CaseFile> caseOf(DelegateExecution execution) {
+    return caseIdOf(execution).flatMap(repository::byId);
   }
 
   public Optional<CaseFile> byNumber(String caseNumber) {

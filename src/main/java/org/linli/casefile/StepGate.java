@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * because the variables they send would decide the path unchecked.
  *
  * <pre>{@code
- * Map<String, Object> variables = completer.variables(task, input, user); // the step's rules
+ * Map<String, Object> variables = completer.complete(task, input, user); // the step's rules
  * stepGate.complete(taskId, () -> taskService.complete(taskId, variables));
  * }</pre>
  */

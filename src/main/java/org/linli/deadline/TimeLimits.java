@@ -1,9 +1,6 @@
 package org.linli.deadline;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -11,27 +8,20 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseLimits;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads time limits from the DMN tables in {@code bpmn/}: one decision per case kind, keyed
  * {@code <kind>-time-limits} (for example {@code request-time-limits}), with the inputs {@code kind},
- * {@code category}, {@code categoryType}, {@code step} and {@code priority} and one output,
- * {@code limit}. A case pins the version that was current when it opened, so a newly deployed table
- * changes new cases only.
+ * {@code category}, {@code categoryType}, {@code step}, {@code priority} and {@code severity} and one
+ * output, {@code limit}. A case pins the version that was current when it opened, so a newly
+ * deployed table changes new cases only; the pinned version and the inputs are read from the case
+ * record ({@link CaseLimits}), never from process variables.
  */
 @Service
 public class TimeLimits {
-
-  /** Process variable: the id of the decision definition a case reads its limits from. */
-  public static final String VAR_DECISION = "timeLimits";
-  /** Process variables the table reads, besides the step. */
-  public static final String VAR_KIND = "caseKind";
-  public static final String VAR_CATEGORY_TYPE = "categoryType";
-  public static final String VAR_PRIORITY = "priority";
-  public static final String VAR_CATEGORY = "categoryCode";
-  /** Process variable a kind with grades sets (emergency levels I to IV); null elsewhere. */
-  public static final String VAR_SEVERITY = "severity";
 
   /** The inputs of a time-limit table; {@code severity} only for kinds that grade their cases. */
   public record Query(String kind, String category, String categoryType, String step, String priority, String severity) {
@@ -43,10 +33,12 @@ public class TimeLimits {
 
   private final RepositoryService repository;
   private final DecisionService decisions;
+  private final CaseFiles cases;
 
-  TimeLimits(RepositoryService repository, DecisionService decisions) {
+  TimeLimits(RepositoryService repository, DecisionService decisions, CaseFiles cases) {
     this.repository = repository;
     this.decisions = decisions;
+    this.cases = cases;
   }
 
   public static String decisionKey(String kind) {
@@ -83,43 +75,22 @@ public class TimeLimits {
     }
   }
 
-  /** The limit of a step of a running case, from the table version the case pinned. */
+  /** The limit of a step of a running case, from the table version and the inputs its record holds. */
   public TimeLimit limit(DelegateExecution execution, String step) {
-    return limit(pinned(execution), query(execution::getVariable, step));
+    long caseId = cases.caseIdOf(execution)
+        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
+    return limit(caseId, step);
   }
 
-  /** The limit of a step of a running case, given its process variables. */
-  public TimeLimit limit(Map<String, Object> variables, String step) {
-    String decisionId = (String) variables.get(VAR_DECISION);
-    if (decisionId == null) {
-      throw new IllegalStateException("the case has no " + VAR_DECISION + " variable");
-    }
-    return limit(decisionId, query(variables::get, step));
-  }
-
-  private String pinned(DelegateExecution execution) {
-    String decisionId = (String) execution.getVariable(VAR_DECISION);
+  /** The limit of a step (or a rule such as the return window) of a case, as its record pins it. */
+  public TimeLimit limit(long caseId, String step) {
+    CaseLimits c = cases.limits(caseId);
+    String decisionId = c.decisionId();
     if (decisionId == null) {
       // a case opened before the tables existed: pin the current version from now on
-      decisionId = current((String) execution.getVariable(VAR_KIND));
-      execution.getProcessInstance().setVariable(VAR_DECISION, decisionId);
+      decisionId = current(c.kind());
+      cases.pinTimeLimits(caseId, decisionId);
     }
-    return decisionId;
-  }
-
-  private static Query query(Function<String, Object> v, String step) {
-    return new Query(
-        (String) v.apply(VAR_KIND), (String) v.apply(VAR_CATEGORY), (String) v.apply(VAR_CATEGORY_TYPE), step, (String) v.apply(VAR_PRIORITY),
-        (String) v.apply(VAR_SEVERITY));
-  }
-
-  /** The variables a case process starts with so that its steps can read the table. */
-  public Map<String, Object> startVariables(String kind, String categoryType, String priority) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(VAR_DECISION, current(kind));
-    v.put(VAR_KIND, kind);
-    v.put(VAR_CATEGORY_TYPE, categoryType);
-    v.put(VAR_PRIORITY, priority == null ? "NORMAL" : priority);
-    return v;
+    return limit(decisionId, new Query(c.kind(), c.categoryCode(), c.categoryType(), step, c.priority(), c.severity()));
   }
 }

@@ -32,8 +32,6 @@ public final class EmergencyProcess {
 
   public static final String VAR_PHASE = "phase";
   public static final String VAR_INCIDENT_TYPE = "incidentType";
-  /** The level now, I to IV; also the {@code severity} the time-limit table reads. */
-  public static final String VAR_LEVEL = "incidentLevel";
   /** The grading table's answer: a map with {@code level} and {@code basis}. */
   public static final String VAR_GRADING = "grading";
   /** A level the reporter asked for: the case takes the graver of it and the table's. */
@@ -41,7 +39,6 @@ public final class EmergencyProcess {
   public static final String VAR_LEVEL_REQUESTED = "levelRequested";
   public static final String VAR_LEVEL_REASON = "levelReason";
   public static final String VAR_LEVEL_CHANGED_BY = "levelChangedBy";
-  public static final String VAR_FALSE_ALARM = "falseAlarm";
   /** The report as JSON, read once when the response is activated. */
   public static final String VAR_REPORT = "incidentReport";
   public static final String VAR_REPORTED_BY = "reportedBy";

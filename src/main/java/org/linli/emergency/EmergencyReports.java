@@ -6,15 +6,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseOpening;
 import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
@@ -49,17 +47,17 @@ public class EmergencyReports {
   private final OrganizationService organization;
   private final TimeLimits limits;
   private final Deadlines deadlines;
-  private final RuntimeService runtime;
   private final CaseFiles cases;
+  private final Incidents incidents;
   private final ObjectMapper json;
 
-  EmergencyReports(OrganizationService organization, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
-      CaseFiles cases, ObjectMapper json) {
+  EmergencyReports(OrganizationService organization, TimeLimits limits, Deadlines deadlines, CaseFiles cases,
+      Incidents incidents, ObjectMapper json) {
     this.organization = organization;
     this.limits = limits;
     this.deadlines = deadlines;
-    this.runtime = runtime;
     this.cases = cases;
+    this.incidents = incidents;
     this.json = json;
   }
 
@@ -73,37 +71,30 @@ public class EmergencyReports {
     if (!reporter.scope().covers(r.divisionCode(), null)) {
       throw new ForbiddenException("只能上报本辖区的突发事件 you may report events of your own area only");
     }
-    Map<String, Object> v = new HashMap<>(limits.startVariables(EmergencyProcess.KIND, r.type().name(), "URGENT"));
+    String table = limits.current(EmergencyProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.dueFrom(limits.limit((String) v.get(TimeLimits.VAR_DECISION),
+    Instant caseDue = deadlines.dueFrom(limits.limit(table,
         new TimeLimits.Query(EmergencyProcess.KIND, r.subtype().name(), r.type().name(), EmergencyProcess.LIMIT_CASE, "URGENT")), now);
-    v.put(CaseVariables.DIVISION_CODE, r.divisionCode());
-    v.put(CaseVariables.CATEGORY_CODE, r.subtype().name());
-    v.put(CaseVariables.DEPARTMENT_CODE, EmergencyRouting.EMERGENCY_DEPARTMENT);
-    v.put(CaseVariables.TITLE, title(r));
-    v.put(CaseVariables.CASE_DUE, Date.from(caseDue));
-    v.put(CaseVariables.CASE_WARN_AT, Date.from(deadlines.warnAt(false, now, caseDue)));
-    v.put(CaseVariables.PRIORITY, "URGENT");
-    v.put(CaseVariables.DECISION, null);
-    v.put(CaseVariables.COMMENT, null);
+    CaseOpening opening = CaseOpening.of(EmergencyProcess.KIND, r.divisionCode(), title(r))
+        .category(r.subtype().name(), r.type().name())
+        .department(EmergencyRouting.EMERGENCY_DEPARTMENT)
+        .priority("URGENT")
+        .due(caseDue, deadlines.warnAt(false, now, caseDue))
+        .timeLimits(table);
+    // the grading table and the activation read these in the intake's own transaction
+    Map<String, Object> v = new HashMap<>();
     v.put(EmergencyProcess.VAR_PHASE, r.phase().name());
     v.put(EmergencyProcess.VAR_INCIDENT_TYPE, r.type().name());
+    v.put(CaseVariables.CATEGORY_CODE, r.subtype().name());
     v.put(EmergencyProcess.VAR_DEAD_OR_MISSING, r.deadOrMissing());
     v.put(EmergencyProcess.VAR_INJURED, IncidentReport.n(r.injured()));
     v.put(EmergencyProcess.VAR_AFFECTED, IncidentReport.n(r.affected()));
     v.put(EmergencyProcess.VAR_LOSS, r.estimatedLoss() == null ? 0d : r.estimatedLoss().doubleValue());
-    v.put(EmergencyProcess.VAR_PROPOSED_LEVEL, r.proposedLevel() == null ? null : r.proposedLevel().name());
-    v.put(EmergencyProcess.VAR_FALSE_ALARM, false);
     v.put(EmergencyProcess.VAR_REPORT, write(r));
     v.put(EmergencyProcess.VAR_REPORTED_BY, reporter.username());
-    ProcessInstanceWithVariables instance =
-        runtime.createProcessInstanceByKey(EmergencyProcess.KEY).setVariables(v).executeWithVariablesInReturn();
-    CaseFile c = cases.byNumber(instance.getBusinessKey())
-        .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId()));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> grading = (Map<String, Object>) instance.getVariables().get(EmergencyProcess.VAR_GRADING);
-    return new Receipt(c.caseNumber(), IncidentLevel.valueOf((String) instance.getVariables().get(EmergencyProcess.VAR_LEVEL)),
-        grading == null ? null : (String) grading.get("basis"), c.caseDue());
+    CaseFile c = cases.open(opening, v, opened -> { });
+    Incident incident = incidents.of(c.id()).orElseThrow(() -> new IllegalStateException("no incident for " + c.caseNumber()));
+    return new Receipt(c.caseNumber(), incident.level(), incident.gradingBasis(), c.caseDue());
   }
 
   /** Checks a report field by field without opening anything. */

@@ -3,8 +3,9 @@ package org.linli.emergency;
 import org.linli.system.ModelBean;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.linli.casefile.CaseVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.casefile.CaseFiles;
+import org.springframework.beans.factory.ObjectProvider;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.DivisionLevel;
 import org.springframework.stereotype.Component;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Who answers an emergency at each level (分级响应). Level IV: the village and its township, led by
  * the township; III: the county's emergency-management department leads, with the department of the
  * incident type and the county's supervisors; II and I: the county command leads and the event is
- * reported upward. BPMN calls it, e.g. {@code ${emergencyRouting.lead(execution)}}.
+ * reported upward. BPMN calls it, e.g. {@code ${emergencyRouting.lead(execution)}}, which reads the
+ * level and place from the incident's record.
  */
 @Component("emergencyRouting")
 @ModelBean
@@ -23,9 +25,13 @@ public class EmergencyRouting {
   public static final String EMERGENCY_DEPARTMENT = "yj";
 
   private final EmergencyProperties properties;
+  private final CaseFiles cases;
+  private final ObjectProvider<Incidents> incidents;
 
-  EmergencyRouting(EmergencyProperties properties) {
+  EmergencyRouting(EmergencyProperties properties, CaseFiles cases, ObjectProvider<Incidents> incidents) {
     this.properties = properties;
+    this.cases = cases;
+    this.incidents = incidents;
   }
 
   /** The group that leads the response: arrival, reports and disposal. */
@@ -40,16 +46,17 @@ public class EmergencyRouting {
     };
   }
 
-  public String lead(VariableScope scope) {
-    return lead(level(scope), division(scope));
+  /** The lead of the case's incident at its level now, as its record holds it. */
+  public String lead(DelegateExecution execution) {
+    Incident i = incident(execution);
+    return lead(i.level(), i.divisionCode());
   }
 
   /** The group that holds the after-action review (复盘): the township for IV, else emergency management. */
-  public String reviewer(VariableScope scope) {
-    IncidentLevel level = level(scope);
-    String division = division(scope);
-    return level == IncidentLevel.IV ? lead(level, division)
-        : CandidateGroups.department(EMERGENCY_DEPARTMENT, DivisionLevel.COUNTY.ancestorOf(division));
+  public String reviewer(DelegateExecution execution) {
+    Incident i = incident(execution);
+    return i.level() == IncidentLevel.IV ? lead(i.level(), i.divisionCode())
+        : CandidateGroups.department(EMERGENCY_DEPARTMENT, DivisionLevel.COUNTY.ancestorOf(i.divisionCode()));
   }
 
   /** The next level up from the lead, told at once when a report or the arrival is missed. */
@@ -62,8 +69,9 @@ public class EmergencyRouting {
     };
   }
 
-  public String above(VariableScope scope) {
-    return above(level(scope), division(scope));
+  public String above(DelegateExecution execution) {
+    Incident i = incident(execution);
+    return above(i.level(), i.divisionCode());
   }
 
   /** Everyone activated, and told at once, at a level. */
@@ -98,11 +106,9 @@ public class EmergencyRouting {
     return level.atLeast(IncidentLevel.II);
   }
 
-  private static IncidentLevel level(VariableScope scope) {
-    return IncidentLevel.valueOf((String) scope.getVariable(EmergencyProcess.VAR_LEVEL));
-  }
-
-  private static String division(VariableScope scope) {
-    return (String) scope.getVariable(CaseVariables.DIVISION_CODE);
+  private Incident incident(DelegateExecution execution) {
+    long caseId = cases.caseIdOf(execution)
+        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
+    return incidents.getObject().of(caseId).orElseThrow(() -> new IllegalStateException("no incident for case " + caseId));
   }
 }

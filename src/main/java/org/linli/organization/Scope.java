@@ -53,6 +53,21 @@ public record Scope(boolean everything, Set<String> divisionCodes, Set<Departmen
     return false;
   }
 
+  /**
+   * Whether a place lies in the user's area: under one of their divisions, or in the county of one
+   * of their departments.
+   */
+  public boolean includesPlace(String divisionCode) {
+    if (everything) {
+      return true;
+    }
+    if (divisionCode == null) {
+      return false;
+    }
+    return divisionCodes.stream().anyMatch(divisionCode::startsWith)
+        || departments.stream().anyMatch(d -> divisionCode.startsWith(d.countyCode()));
+  }
+
   public Set<String> codesAt(DivisionLevel level) {
     Set<String> out = new HashSet<>();
     for (String code : divisionCodes) {

@@ -3,11 +3,12 @@ package org.linli.request;
 import org.linli.system.ModelBean;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.casefile.CaseFiles;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.deadline.TimeLimits;
+import org.linli.request.internal.ResidentRequestRepository;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -27,38 +28,49 @@ public class RequestDeadlines {
 
   private final Deadlines deadlines;
   private final TimeLimits limits;
+  private final CaseFiles cases;
+  private final ResidentRequestRepository requests;
 
-  RequestDeadlines(Deadlines deadlines, TimeLimits limits) {
+  RequestDeadlines(Deadlines deadlines, TimeLimits limits, CaseFiles cases, ResidentRequestRepository requests) {
     this.deadlines = deadlines;
     this.limits = limits;
+    this.cases = cases;
+    this.requests = requests;
+  }
+
+  private long caseId(DelegateExecution execution) {
+    return cases.caseIdOf(execution)
+        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 
   /**
    * The handling due time, fixed when a unit takes the request on and kept through extension
-   * reviews; routing and reopening clear it so that the next unit gets the full limit.
+   * reviews (in the request's record); routing and reopening clear it so that the next unit gets the
+   * full limit.
    */
   public Date handleDue(DelegateExecution execution) {
-    Date due = (Date) execution.getVariable(RequestProcess.VAR_HANDLE_DUE);
-    if (due == null) {
-      Instant now = EngineClock.now();
-      due = Date.from(deadlines.dueFrom(limits.limit(execution, RequestProcess.TASK_HANDLE), now));
-      execution.setVariable(RequestProcess.VAR_HANDLE_DUE, due);
-      execution.setVariable(RequestProcess.VAR_HANDLE_START, Date.from(now));
+    long caseId = caseId(execution);
+    ResidentRequestRepository.Ownership owner = requests.ownership(caseId);
+    if (owner.handleDue() != null) {
+      return Date.from(owner.handleDue());
     }
-    return due;
+    Instant now = EngineClock.now();
+    Instant due = deadlines.dueFrom(limits.limit(caseId, RequestProcess.TASK_HANDLE), now);
+    requests.handleDue(caseId, due, now);
+    return Date.from(due);
   }
 
   /** The handling step turns yellow by the share of the whole time since the unit took it on. */
   public Date handleWarnAt(DelegateExecution execution) {
     Date due = handleDue(execution);
-    Date start = (Date) execution.getVariable(RequestProcess.VAR_HANDLE_START);
-    Instant from = start == null ? EngineClock.now() : start.toInstant();
+    Instant start = requests.ownership(caseId(execution)).handleStart();
+    Instant from = start == null ? EngineClock.now() : start;
     return Date.from(deadlines.warnAt(true, from, due.toInstant()));
   }
 
   /** Marks the moment a unit received the request, from which its return window runs. */
   public void received(DelegateExecution execution) {
-    execution.setVariable(RequestProcess.VAR_RECEIVED_AT, Date.from(EngineClock.now()));
+    requests.received(caseId(execution), EngineClock.now());
   }
 
   /** A due time moved on by an extension of some working days. */
@@ -77,8 +89,8 @@ public class RequestDeadlines {
   }
 
   /** A rule of the table a running request pinned, such as the return window. */
-  public TimeLimit rule(Map<String, Object> variables, String rule) {
-    return limits.limit(variables, rule);
+  public TimeLimit rule(long caseId, String rule) {
+    return limits.limit(caseId, rule);
   }
 
   /** The moment {@code limit} after {@code from}. */

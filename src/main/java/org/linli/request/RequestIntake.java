@@ -2,81 +2,114 @@ package org.linli.request;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
-import org.linli.casefile.CaseVariables;
+import org.linli.casefile.CaseOpening;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
+import org.linli.organization.Role;
 import org.linli.organization.Routing;
 import org.linli.request.internal.ResidentRequestRepository;
+import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
+import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
+import org.linli.system.InvalidInputException.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Takes a request in: checks it against the catalogue and the map, then opens the case. */
+/**
+ * Takes a request in: checks it against the catalogue, the map and who is asking, then opens the
+ * case. Residents set neither the priority nor the title; staff take requests in for their own
+ * area, on the channel their role works (grid workers on the street, everyone else on the
+ * hotline), and only officers above the village mark a request urgent.
+ */
 @Service
 public class RequestIntake {
 
   /** What the resident gets back. */
   public record Receipt(String caseNumber, java.time.Instant expectedBy) {}
 
-  private static final Set<Channel> PUBLIC_CHANNELS = Set.of(Channel.PORTAL, Channel.API);
+  /** Roles that may mark a request urgent, which shortens its time limits. */
+  static final Set<Role> URGENT_ROLES =
+      Set.of(Role.TOWNSHIP_OFFICER, Role.DEPARTMENT_OFFICER, Role.SUPERVISOR, Role.COMMANDER, Role.ADMIN);
 
   private final RequestCategories categories;
   private final OrganizationService organization;
   private final RequestDeadlines deadlines;
   private final TimeLimits limits;
   private final Deadlines steps;
-  private final RuntimeService runtime;
   private final CaseFiles cases;
   private final ResidentRequestRepository requests;
 
-  RequestIntake(
-      RequestCategories categories,
-      OrganizationService organization,
-      RequestDeadlines deadlines,
-      TimeLimits limits,
-      Deadlines steps,
-      RuntimeService runtime,
-      CaseFiles cases,
-      ResidentRequestRepository requests) {
+  RequestIntake(RequestCategories categories, OrganizationService organization, RequestDeadlines deadlines, TimeLimits limits,
+      Deadlines steps, CaseFiles cases, ResidentRequestRepository requests) {
     this.categories = categories;
     this.organization = organization;
     this.deadlines = deadlines;
     this.limits = limits;
     this.steps = steps;
-    this.runtime = runtime;
     this.cases = cases;
     this.requests = requests;
   }
 
-  /** Intake without sign-in: only the portal and API channels. */
+  /** Intake without sign-in: the portal, or the API channel for apps that submit for residents. */
   @Transactional
   public Receipt submitPublic(IntakeForm form) {
+    List<FieldError> errors = new ArrayList<>();
     Channel channel = form.channel() == null ? Channel.PORTAL : form.channel();
-    if (!PUBLIC_CHANNELS.contains(channel)) {
-      throw new InvalidInputException("channel", "public intake takes PORTAL or API");
+    if (channel != Channel.PORTAL && channel != Channel.API) {
+      errors.add(new FieldError("channel", "居民只能通过门户或接口提交 public intake takes PORTAL or API"));
     }
-    return submit(form, channel);
+    if (form.priority() != null && !form.priority().equals(RequestProcess.PRIORITY_NORMAL)) {
+      errors.add(new FieldError("priority", "紧急程度由工作人员确定 the priority is set by staff"));
+    }
+    if (form.title() != null && !form.title().isBlank()) {
+      errors.add(new FieldError("title", "标题由系统根据类别和描述生成 the title is made from the category and description"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return submit(form, channel, RequestProcess.PRIORITY_NORMAL);
   }
 
-  /** Intake by staff: hotline, grid worker or on behalf of a resident. */
+  /**
+   * Intake by staff for a resident (hotline, grid worker, at the office).
+   *
+   * @throws ForbiddenException when the village lies outside the user's area
+   */
   @Transactional
-  public Receipt submitByStaff(IntakeForm form) {
-    return submit(form, form.channel() == null ? Channel.HOTLINE : form.channel());
+  public Receipt submitByStaff(IntakeForm form, LinliUser user) {
+    List<FieldError> errors = new ArrayList<>();
+    boolean gridWorker = user.holds(Role.GRID_WORKER);
+    Channel channel = form.channel() != null ? form.channel() : gridWorker ? Channel.GRID : Channel.HOTLINE;
+    if (channel == Channel.PORTAL || channel == Channel.API || (channel == Channel.GRID && !gridWorker)) {
+      errors.add(new FieldError("channel", "工作人员受理的渠道为热线" + (gridWorker ? "或网格" : "")
+          + " staff take requests in on the " + (gridWorker ? "HOTLINE or GRID" : "HOTLINE") + " channel"));
+    }
+    String priority = form.priority() == null ? RequestProcess.PRIORITY_NORMAL : form.priority();
+    if (!priority.equals(RequestProcess.PRIORITY_NORMAL) && !priority.equals(RequestProcess.PRIORITY_URGENT)) {
+      errors.add(new FieldError("priority", "紧急程度应为 NORMAL 或 URGENT priority is NORMAL or URGENT"));
+    } else if (priority.equals(RequestProcess.PRIORITY_URGENT) && URGENT_ROLES.stream().noneMatch(user::holds)) {
+      errors.add(new FieldError("priority", "只有乡镇及以上工作人员可以标记紧急 only officers above the village mark a request urgent"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    if (form.divisionCode() != null && !user.scope().includesPlace(form.divisionCode())) {
+      throw new ForbiddenException("只能受理本辖区的诉求 you take in requests of your own area only");
+    }
+    return submit(form, channel, priority);
   }
 
-  private Receipt submit(IntakeForm form, Channel channel) {
+  private Receipt submit(IntakeForm form, Channel channel, String priority) {
     RequestCategory category =
         categories
             .byCode(form.categoryCode())
@@ -93,39 +126,21 @@ public class RequestIntake {
       throw new InvalidInputException("categoryCode", "本县没有承办部门 no department " + departmentCode + " in this county");
     }
     String title = form.title() == null || form.title().isBlank() ? summary(category, form.description()) : form.title().strip();
-
-    String priority = form.priority() == null ? RequestProcess.PRIORITY_NORMAL : form.priority();
-    if (!priority.equals(RequestProcess.PRIORITY_NORMAL) && !priority.equals(RequestProcess.PRIORITY_URGENT)) {
-      throw new InvalidInputException("priority", "紧急程度应为 NORMAL 或 URGENT priority is NORMAL or URGENT");
-    }
-    Map<String, Object> variables = new HashMap<>(limits.startVariables(RequestProcess.KIND, category.type().name(), priority));
+    String table = limits.current(RequestProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.caseDue((String) variables.get(TimeLimits.VAR_DECISION),
+    Instant caseDue = deadlines.caseDue(table,
         new TimeLimits.Query(RequestProcess.KIND, category.code(), category.type().name(), null, priority), now);
-    variables.put(CaseVariables.DIVISION_CODE, division.code());
-    variables.put(CaseVariables.CATEGORY_CODE, category.code());
-    variables.put(CaseVariables.DEPARTMENT_CODE, departmentCode);
-    variables.put(CaseVariables.TITLE, title);
-    variables.put(CaseVariables.CASE_DUE, Date.from(caseDue));
-    variables.put(CaseVariables.CASE_WARN_AT, Date.from(steps.warnAt(true, now, caseDue)));
-    variables.put(CaseVariables.PRIORITY, priority);
-    variables.put(RequestProcess.VAR_LEVEL, category.handlingLevel().name());
-    variables.put(RequestProcess.VAR_REOPEN_COUNT, 0);
-    variables.put(RequestProcess.VAR_HANDLER, null);
-    variables.put(RequestProcess.VAR_HANDLE_DUE, null);
-    variables.put(RequestProcess.VAR_HANDLE_START, null);
-    variables.put(RequestProcess.VAR_RECEIVED_AT, null);
-    variables.put(CaseVariables.DECISION, null);
-    variables.put(CaseVariables.COMMENT, null);
-    variables.put(CaseVariables.RATING, null);
-    ProcessInstance instance = runtime.startProcessInstanceByKey(RequestProcess.KEY, variables);
-
-    CaseFile caseFile = cases.byNumber(instance.getBusinessKey())
-        .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId()));
-    requests.insert(new ResidentRequest(caseFile.id(), caseFile.caseNumber(), channel, form.description().strip(),
-        form.address().strip(), scale(form.latitude()), scale(form.longitude()), form.residentName().strip(),
-        form.residentPhone(), blankToNull(form.residentEmail()), null, null, null, EngineClock.now()));
-    return new Receipt(caseFile.caseNumber(), caseFile.caseDue());
+    CaseOpening opening = CaseOpening.of(RequestProcess.KIND, division.code(), title)
+        .category(category.code(), category.type().name())
+        .department(departmentCode)
+        .priority(priority)
+        .due(caseDue, steps.warnAt(true, now, caseDue))
+        .timeLimits(table);
+    CaseFile c = cases.open(opening, Map.of(), opened -> requests.insert(new ResidentRequest(opened.id(), opened.caseNumber(),
+        channel, form.description().strip(), form.address().strip(), scale(form.latitude()), scale(form.longitude()),
+        form.residentName().strip(), form.residentPhone(), blankToNull(form.residentEmail()), null, null, null, now),
+        category.handlingLevel()));
+    return new Receipt(c.caseNumber(), c.caseDue());
   }
 
   private static String summary(RequestCategory category, String description) {

@@ -20,16 +20,7 @@ public final class RequestProcess {
   public static final String END_CLOSED_BY_SUPERVISOR = "EndEvent_ClosedBySupervisor";
   public static final String TIMER_SIGN_OVERDUE = "Timer_SignOverdue";
 
-  /** VILLAGE, TOWNSHIP or DEPARTMENT: who owns the sign-for and handling steps. */
-  public static final String VAR_LEVEL = "level";
-  public static final String VAR_HANDLER = "handler";
-  public static final String VAR_HANDLE_DUE = "handleDue";
-  /** When the handling unit took the request on. */
-  public static final String VAR_HANDLE_START = "handleStart";
-  /** When the unit that may return the request received it. */
-  public static final String VAR_RECEIVED_AT = "receivedAt";
-  public static final String VAR_EXTENSION_DAYS = "extensionDays";
-  public static final String VAR_REOPEN_COUNT = "reopenCount";
+  /** The reply a step gives, for the publishing step right after it. */
   public static final String VAR_REPLY = "reply";
 
   public static final int MAX_REOPENS = 2;

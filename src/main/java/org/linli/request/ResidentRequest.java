@@ -1,5 +1,6 @@
 package org.linli.request;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -17,6 +18,9 @@ public record ResidentRequest(
     String residentEmail,
     String reply,
     Instant repliedAt,
-    /** Issued with each reply; the resident rates through a link that carries it. */
-    String ratingToken,
+    /**
+     * Issued with each reply; the resident rates through a link that carries it. Never shown to
+     * staff (never serialized): whoever holds it can rate in the resident's name.
+     */
+    @JsonIgnore String ratingToken,
     Instant createdAt) {}

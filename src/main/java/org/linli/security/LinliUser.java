@@ -16,4 +16,10 @@ public record LinliUser(String username, String name, Set<String> groups, Scope 
   public boolean inGroup(String group) {
     return group != null && groups.contains(group);
   }
+
+  /** Whether the user holds the role anywhere. */
+  public boolean holds(org.linli.organization.Role role) {
+    return groups.stream().map(org.linli.organization.CandidateGroups::parse)
+        .anyMatch(a -> a.isPresent() && a.get().role() == role);
+  }
 }

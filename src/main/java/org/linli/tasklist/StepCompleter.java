@@ -6,9 +6,10 @@ import org.linli.casefile.CaseTask;
 import org.linli.security.LinliUser;
 
 /**
- * A feature's knowledge of its steps: which decisions each offers and which process variables a
- * valid decision sets. Implementations refuse bad input with {@link
- * org.linli.system.InvalidInputException} before anything is written.
+ * A feature's rules for its steps: which decisions each offers, what a valid decision records in
+ * Linli's tables, and which process variables it hands the engine for the gateways that follow. The
+ * task list calls {@link #complete} in the completion's transaction and then completes the task
+ * through {@link org.linli.casefile.StepGate}; no step completes any other way.
  */
 public interface StepCompleter {
 
@@ -17,5 +18,11 @@ public interface StepCompleter {
 
   List<String> decisions(CaseTask task);
 
-  Map<String, Object> variables(CaseTask task, StepInput input, LinliUser user);
+  /**
+   * Checks the input (refusing bad input with {@link org.linli.system.InvalidInputException} before
+   * anything is written), records what the step decided (a new owner, an extension asked for, a
+   * review) in the feature's tables, and returns the variables the process's next gateways read in
+   * this same transaction. Facts later steps need are read back from the tables, not from these.
+   */
+  Map<String, Object> complete(CaseTask task, StepInput input, LinliUser user);
 }

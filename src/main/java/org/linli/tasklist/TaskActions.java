@@ -186,7 +186,7 @@ public class TaskActions {
     if (!offered.contains(input.decision())) {
       throw new InvalidInputException("decision", "must be one of " + offered + " at this step");
     }
-    Map<String, Object> variables = completer.variables(task, input, user);
+    Map<String, Object> variables = completer.complete(task, input, user);
     if (task.assignee() == null) {
       engineTasks.claim(taskId, user.username());
     }

@@ -23,11 +23,14 @@ import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
+import org.linli.casefile.CaseOpening;
 import org.linli.casefile.CaseStatus;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
 import org.linli.casefile.DeadlineState;
 import org.linli.organization.OrganizationService;
+import org.linli.organization.RoleAssignment;
+import org.linli.organization.StaffMember;
 import org.linli.security.LinliUser;
 import org.linli.support.DemoUsers;
 import org.linli.support.LinliIntegrationTest;
@@ -79,9 +82,9 @@ class ApprovalProcessTests {
         }
 
         @Override
-        public Map<String, Object> variables(CaseTask task, StepInput input, LinliUser user) {
+        public Map<String, Object> complete(CaseTask task, StepInput input, LinliUser user) {
           if (approvals.handles(task)) {
-            return approvals.variables(task, input, user);
+            return approvals.complete(task, input, user);
           }
           Map<String, Object> v = new HashMap<>();
           v.put(CaseVariables.DECISION, input.decision());
@@ -124,12 +127,7 @@ class ApprovalProcessTests {
 
   /** Opens a case of the test kind and returns its case number. */
   String apply() {
-    Map<String, Object> v = new HashMap<>();
-    v.put(CaseVariables.DIVISION_CODE, TAOYUAN);
-    v.put(CaseVariables.TITLE, "低保申请 测试");
-    v.put(VAR_LEVELS, levels());
-    ProcessInstance pi = runtime.startProcessInstanceByKey(CALLER, v);
-    return cases.byNumber(pi.getBusinessKey()).orElseThrow().caseNumber();
+    return cases.open(CaseOpening.of(KIND, TAOYUAN, "低保申请 测试"), Map.of(VAR_LEVELS, levels()), c -> { }).caseNumber();
   }
 
   CaseFile caseFile(String number) {
@@ -146,10 +144,13 @@ class ApprovalProcessTests {
     return open.get(0);
   }
 
-  /** A second officer of civil affairs, for countersigning; the demo county has one. */
+  /** A second officer of civil affairs, for countersigning (the demo county has one), made a member of staff once. */
   LinliUser secondMzOfficer() {
-    String group = "dept-mz@330106";
-    return new LinliUser("mz.second", "民政二", Set.of(group), organization.scopeOf("wu.lei"));
+    if (organization.staff("mz.second").isEmpty()) {
+      organization.saveStaff(new StaffMember("mz.second", "民政二", null, null, true), "demo-second-officer");
+      organization.assignRole("mz.second", RoleAssignment.department("330106", "mz"));
+    }
+    return users.get("mz.second");
   }
 
   void decide(LinliUser user, String taskId, String decision, String comment, String missing) {
@@ -359,9 +360,7 @@ class ApprovalProcessTests {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("COUNTY");
     assertThatThrownBy(() -> ApprovalLevel.village("x", "working-days:1").offering(REJECT))
         .isInstanceOf(IllegalArgumentException.class);
-    Map<String, Object> v = new HashMap<>();
-    v.put(CaseVariables.DIVISION_CODE, TAOYUAN);
-    v.put(VAR_LEVELS, "[]");
-    assertThatThrownBy(() -> runtime.startProcessInstanceByKey(CALLER, v)).hasMessageContaining("no levels");
+    assertThatThrownBy(() -> cases.open(CaseOpening.of(KIND, TAOYUAN, "低保申请 测试"), Map.of(VAR_LEVELS, "[]"), c -> { }))
+        .hasMessageContaining("no levels");
   }
 }

@@ -78,7 +78,17 @@ class AssistanceProcessTests {
     @Bean
     @Primary
     EntitlementSink recordingSink() {
-      return (caseId, programme, amount, start) -> opened.add(caseId + " " + programme + " " + amount + " " + start);
+      return new EntitlementSink() {
+        @Override
+        public void open(long caseId, String programme, java.math.BigDecimal amount, java.time.YearMonth start) {
+          opened.add(caseId + " " + programme + " " + amount + " " + start);
+        }
+
+        @Override
+        public boolean opened(long caseId) {
+          return opened.stream().anyMatch(o -> o.startsWith(caseId + " "));
+        }
+      };
     }
   }
 
@@ -183,7 +193,11 @@ class AssistanceProcessTests {
     assertThat(accept.dueAt()).isEqualTo(LocalDateTime.parse("2026-03-05T17:30").atZone(SHANGHAI).toInstant());
 
     upToNotice(number);
-    assertThat(variables(number)).containsEntry(VAR_ELIGIBLE, true).containsEntry(VAR_MONTHLY_AMOUNT, "2010.00");
+    assertThat(variables(number)).containsEntry(VAR_ELIGIBLE, true)
+        .as("the household's figures stay in Linli's tables, out of reach of the engine's API")
+        .doesNotContainKeys(IN_PER_CAPITA_INCOME, IN_STANDARD, IN_HOUSEHOLD_SIZE, IN_SAVINGS_PER_CAPITA, VAR_MONTHLY_AMOUNT);
+    assertThat(jdbc.sql("select monthly_amount from assistance_assessment where case_id = ?").param(caseFile(number).id())
+        .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2010.00");
     assertThat(notes(number)).anyMatch(n -> n.contains("符合条件 Eligible") && n.contains("2010.00"));
     passNotice(number);
 

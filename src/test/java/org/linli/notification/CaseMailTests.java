@@ -157,11 +157,16 @@ class CaseMailTests extends MailTestSupport {
         + " ('zhao.min', 'NEW_TASK', false)").update();
     setClock(at("2026-03-02T09:00"));
     String number = intake.submitByStaff(new IntakeForm("streetlight", null, "路灯不亮了，晚上出行很不方便", "330106002002",
-        "杏花村口", null, null, "李四", "13900002222", null, Channel.HOTLINE, null)).caseNumber();
+        "杏花村口", null, null, "李四", "13900002222", null, Channel.HOTLINE, null), staff()).caseNumber();
     fire(number, "Timer_SignWarning");
     fire(number, RequestProcess.TIMER_SIGN_OVERDUE);
     List<String> mails = deliver();
     assertThat(mails).noneMatch(m -> m.contains("zhao.min@") && (m.contains("【新任务】") || m.contains("【即将到期】")));
     assertThat(mails).anyMatch(m -> m.contains("zhao.min@") && m.contains("【已超期】"));
+  }
+
+  /** Takes requests in as the county's supervisor, whose area covers every village. */
+  org.linli.security.LinliUser staff() {
+    return users.get("huang.hua");
   }
 }

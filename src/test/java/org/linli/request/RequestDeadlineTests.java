@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -61,7 +62,7 @@ class RequestDeadlineTests {
 
   String submit(String category, String priority) {
     return intake.submitByStaff(new IntakeForm(category, null, "路灯不亮了，晚上出行很不方便", TAOYUAN, "村口大樟树旁", null, null,
-        "张三", "13900001111", null, Channel.HOTLINE, priority)).caseNumber();
+        "张三", "13900001111", null, Channel.HOTLINE, priority), staff()).caseNumber();
   }
 
   CaseFile caseFile(String number) {
@@ -235,12 +236,18 @@ class RequestDeadlineTests {
     fire(number, "Timer_SignWarning");
     assertThat(count(number, CaseEventType.REMINDED)).isEqualTo(1);
 
-    // a township officer gives the village until Friday, in Camunda's Tasklist
+    // an administrator gives the village until Friday, in Cockpit; a caseworker of the step's
+    // group may work on it but not change its due date (TASK_WORK)
     var task = engine.getTaskService().createTaskQuery().taskId(open(number).taskId()).singleResult();
     task.setDueDate(Date.from(at("2026-03-06T17:30")));
-    // as the engine's REST API does for a signed-in caseworker of the task's group, who may update
-    // the task but not the process's jobs
     engine.getIdentityService().setAuthentication("wang.fang", List.of("caseworker@330106002001", "linli-staff"));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().saveTask(task)).isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    task.setDueDate(Date.from(at("2026-03-06T17:30")));
+    engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
     try {
       engine.getTaskService().saveTask(task);
     } finally {
@@ -394,5 +401,10 @@ class RequestDeadlineTests {
       }
       engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
     }
+  }
+
+  /** Takes requests in as the county's supervisor, whose area covers every village. */
+  org.linli.security.LinliUser staff() {
+    return users.get("huang.hua");
   }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.approval.ApprovalLevel;
 import org.linli.approval.ApprovalProcess.Outcome;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseVariables;
@@ -30,21 +31,26 @@ public class ApprovalFlow {
   private final Routing routing;
   private final Deadlines deadlines;
   private final CaseFiles cases;
+  private final ApprovalRounds rounds;
 
-  ApprovalFlow(Routing routing, Deadlines deadlines, CaseFiles cases) {
+  ApprovalFlow(Routing routing, Deadlines deadlines, CaseFiles cases, ApprovalRounds rounds) {
     this.routing = routing;
     this.deadlines = deadlines;
     this.cases = cases;
+    this.rounds = rounds;
   }
 
   /**
-   * On the start event: checks the levels and clears what a caller may have copied in from an earlier
-   * round (its "all variables" in-mapping brings back the last call's outputs).
+   * On the start event: records the round with the levels the caller passed in this same
+   * transaction (from then on the round's record, not the variable, is the approval's path) and
+   * clears what a caller may have copied in from an earlier round (its "all variables" in-mapping
+   * brings back the last call's outputs).
    */
   public void start(DelegateExecution execution) {
     List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
-    execution.setVariable(VAR_LEVEL_COUNT, levels.size());
-    execution.setVariable(VAR_LEVEL_INDEX, -1);
+    long caseId = cases.caseIdOf(execution)
+        .orElseThrow(() -> new IllegalStateException("an approval belongs to a case; none for " + execution.getProcessInstanceId()));
+    rounds.start(caseId, execution.getProcessInstanceId(), levels, EngineClock.now());
     for (String output : List.of(VAR_OUTCOME, VAR_LEVEL, VAR_REASONS, VAR_MISSING, VAR_COMMENT, CaseVariables.DECISION)) {
       execution.setVariable(output, null);
     }
@@ -55,16 +61,18 @@ public class ApprovalFlow {
     return this::openLevel;
   }
 
+  /**
+   * Opens the round's next level. Its group, reviewers and due times go into variables that the
+   * review step and its timers read in this same transaction, as they are created.
+   */
   void openLevel(DelegateExecution execution) {
-    List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
-    int index = ((Number) execution.getVariable(VAR_LEVEL_INDEX)).intValue() + 1;
-    ApprovalLevel level = levels.get(index);
-    execution.setVariable(VAR_LEVEL_INDEX, index);
+    ApprovalRounds.Round round = round(execution);
+    int index = round.levelIndex() + 1;
+    rounds.levelOpened(round.id(), index);
+    ApprovalLevel level = round.levels().get(index);
     execution.setVariable(VAR_LEVEL_NAME, level.name());
     execution.setVariable(VAR_GROUP, group(execution, level));
-    execution.setVariable(VAR_DECISIONS, String.join(",", level.decisions()));
     execution.setVariable(VAR_REVIEWERS, level.countersign() ? 2 : 1);
-    execution.setVariable(VAR_DECIDED_BY, "");
     execution.setVariable(CaseVariables.DECISION, null);
     TimeLimit literal = level.literalLimit();
     Date due;
@@ -84,18 +92,32 @@ public class ApprovalFlow {
     execution.setVariable(VAR_WARN_AT, warnAt);
   }
 
+  /** {@code ${approvalFlow.hasNextLevel(execution)}}: the round's record says whether a level follows. */
+  public boolean hasNextLevel(DelegateExecution execution) {
+    return round(execution).hasNextLevel();
+  }
+
+  private ApprovalRounds.Round round(DelegateExecution execution) {
+    return rounds.byProcessInstance(execution.getProcessInstanceId())
+        .orElseThrow(() -> new IllegalStateException("no approval round for " + execution.getProcessInstanceId()));
+  }
+
+  /** The level's group at the case's place (and department), as the case record holds them now. */
   private String group(DelegateExecution execution, ApprovalLevel level) {
     if (level.group() != null) {
       return level.group();
     }
-    String department = level.departmentCode() != null ? level.departmentCode() : (String) execution.getVariable(CaseVariables.DEPARTMENT_CODE);
-    return routing.forLevel(level.level(), (String) execution.getVariable(CaseVariables.DIVISION_CODE), department);
+    CaseFile c = cases.caseOf(execution).orElseThrow();
+    String department = level.departmentCode() != null ? level.departmentCode() : c.departmentCode();
+    return routing.forLevel(level.level(), c.divisionCode(), department);
   }
 
   /** On each end event: the outputs for the caller, and the outcome on the case's timeline. */
   public void finish(DelegateExecution execution, String outcomeName) {
     Outcome outcome = Outcome.valueOf(outcomeName);
-    String levelName = (String) execution.getVariable(VAR_LEVEL_NAME);
+    ApprovalRounds.Round round = round(execution);
+    rounds.ended(round.id(), EngineClock.now());
+    String levelName = round.level().name();
     Object comment = execution.getVariable(VAR_COMMENT);
     if (comment == null) {
       comment = execution.getVariable(CaseVariables.COMMENT); // completed outside Linli's task list

@@ -51,9 +51,9 @@ class AssistanceSteps implements StepCompleter {
   }
 
   @Override
-  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
+  public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     if (approvals.handles(task)) {
-      return approvals.variables(task, in, user);
+      return approvals.complete(task, in, user);
     }
     List<String> offered = decisions(task);
     if (in.decision() == null || !offered.contains(in.decision())) {

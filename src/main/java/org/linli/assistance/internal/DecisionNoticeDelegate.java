@@ -44,11 +44,13 @@ class DecisionNoticeDelegate implements JavaDelegate {
     String number = execution.getProcessBusinessKey();
     CaseFile c = cases.byNumber(number).orElseThrow(() -> new IllegalStateException("no case " + number));
     boolean approved = TASK_NOTIFY_APPROVED.equals(execution.getCurrentActivityId());
-    Programme programme = Programme.valueOf((String) execution.getVariable(VAR_PROGRAMME));
+    Optional<HouseholdApplication> application = applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application);
+    Programme programme = application.orElseThrow(() -> new IllegalStateException("case " + number + " has no application"))
+        .programme();
     Refusal refusal = approved ? null : refusal(execution);
+    // set by the entitlement opened just before, in this transaction
     String amount = (String) execution.getVariable(VAR_MONTHLY_AMOUNT);
     String start = (String) execution.getVariable(VAR_START_MONTH);
-    Optional<HouseholdApplication> application = applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application);
     String email = application.map(HouseholdApplication::applicantEmail).filter(e -> !e.isBlank()).orElse(null);
     String note = (approved
         ? "已告知申请人：批准 Applicant told: approved, " + amount + " 元 CNY" + (programme == Programme.LINSHI ? "" : "/月 a month")

@@ -11,15 +11,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.assistance.AssistanceFlowProperties;
 import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.Programme;
+import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * ${entitlementOpener}: opens the entitlement through {@link EntitlementSink} (payments' seam).
- * Monthly programmes start the month after approval; temporary help is paid in the month granted.
- * On Task_OpenUrgentEntitlement it opens the urgent one-off; an urgent case later approved is not
- * paid twice.
+ * ${entitlementOpener}: opens the entitlement through {@link EntitlementSink} (payments' seam), for
+ * the programme of the application and the amount the eligibility step recorded. Monthly
+ * programmes start the month after approval; temporary help is paid in the month granted. On
+ * Task_OpenUrgentEntitlement it opens the urgent one-off; an urgent case later approved is not paid
+ * twice.
  */
 @Component("entitlementOpener")
 @ModelBean
@@ -28,33 +30,45 @@ class EntitlementOpenerDelegate implements JavaDelegate {
   private final EntitlementSink sink;
   private final CaseFiles cases;
   private final AssistanceFlowProperties properties;
+  private final AssistanceApplicationRepository applications;
+  private final AssessmentRepository assessments;
+  private final WorkingCalendar calendar;
 
-  EntitlementOpenerDelegate(EntitlementSink sink, CaseFiles cases, AssistanceFlowProperties properties) {
+  EntitlementOpenerDelegate(EntitlementSink sink, CaseFiles cases, AssistanceFlowProperties properties,
+      AssistanceApplicationRepository applications, AssessmentRepository assessments, WorkingCalendar calendar) {
     this.sink = sink;
     this.cases = cases;
     this.properties = properties;
+    this.applications = applications;
+    this.assessments = assessments;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("no case for " + execution.getId()));
-    Programme programme = Programme.valueOf((String) execution.getVariable(VAR_PROGRAMME));
-    YearMonth now = YearMonth.from(EngineClock.now().atZone(ZoneId.of("Asia/Shanghai")));
+    Programme programme = applications.byCase(caseId)
+        .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application().programme();
+    YearMonth now = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
     boolean urgentStep = TASK_OPEN_URGENT.equals(execution.getCurrentActivityId());
-    if (!urgentStep && programme == Programme.LINSHI && Boolean.TRUE.equals(execution.getVariable(VAR_URGENT_GRANTED))) {
+    if (!urgentStep && programme == Programme.LINSHI && sink.opened(caseId)) {
       cases.record(execution, "COMPLETED", "先行救助已发放，不重复发放 Urgent help already paid; nothing more opened");
       return;
     }
-    BigDecimal amount = urgentStep ? properties.temporaryAmount()
-        : new BigDecimal((String) execution.getVariable(VAR_MONTHLY_AMOUNT));
+    BigDecimal amount = urgentStep ? properties.temporaryAmount() : assessedAmount(caseId);
     YearMonth start = programme == Programme.LINSHI ? now : now.plusMonths(1);
     sink.open(caseId, programme.name(), amount, start);
+    // for the notice that follows in this transaction
+    execution.setVariable(VAR_MONTHLY_AMOUNT, amount.toPlainString());
     execution.setVariable(VAR_START_MONTH, start.toString());
-    if (urgentStep) {
-      execution.setVariable(VAR_URGENT_GRANTED, true);
-      execution.setVariable(VAR_MONTHLY_AMOUNT, amount.toPlainString());
-    }
     cases.record(execution, "COMPLETED", (urgentStep ? "先行救助 Urgent help " : "待遇已开通 Entitlement opened ")
         + programme.nameZh() + " " + amount.toPlainString() + " 元 CNY，自 from " + start);
+  }
+
+  /** The amount the eligibility step recorded for an eligible household. */
+  private BigDecimal assessedAmount(long caseId) {
+    return assessments.byCase(caseId).filter(a -> Boolean.TRUE.equals(a.eligible()) && a.monthlyAmount() != null)
+        .map(AssessmentRepository.Assessment::monthlyAmount)
+        .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no eligible assessment: no entitlement opened"));
   }
 }

@@ -19,8 +19,10 @@ import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_Verify (asyncBefore): asks the verifier and sets the inputs of assistance-eligibility. A
- * failing verifier fails the job, which the engine retries and then turns into an incident.
+ * Task_Verify (asyncBefore): asks the verifier and records what it confirmed, which the eligibility
+ * step reads after the home visit. A failing verifier fails the job, which the engine retries and
+ * then turns into an incident. The figures (incomes, savings) stay in Linli's tables: no process
+ * variable carries them.
  */
 @Component("householdVerification")
 @ModelBean
@@ -28,16 +30,14 @@ class HouseholdVerificationDelegate implements JavaDelegate {
 
   private final HouseholdVerifier verifier;
   private final AssistanceApplicationRepository applications;
-  private final AssistanceStandards standards;
-  private final AssistanceFlowProperties properties;
+  private final AssessmentRepository assessments;
   private final CaseFiles cases;
 
   HouseholdVerificationDelegate(HouseholdVerifier verifier, AssistanceApplicationRepository applications,
-      AssistanceStandards standards, AssistanceFlowProperties properties, CaseFiles cases) {
+      AssessmentRepository assessments, CaseFiles cases) {
     this.verifier = verifier;
     this.applications = applications;
-    this.standards = standards;
-    this.properties = properties;
+    this.assessments = assessments;
     this.cases = cases;
   }
 
@@ -47,24 +47,8 @@ class HouseholdVerificationDelegate implements JavaDelegate {
     HouseholdApplication a = applications.byCase(caseId)
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application();
     HouseholdVerifier.Verified v = verifier.verify(execution.getProcessBusinessKey(), a);
-    LocalDate today = LocalDate.ofInstant(EngineClock.now(), ZoneId.of("Asia/Shanghai"));
-    AssistanceStandard s = standards.at(a.divisionCode(), today);
-    PreCheck check = standards.preCheck(a, today);
-    execution.setVariable(VAR_VERIFIED_BY, v.source());
-    execution.setVariable(IN_PER_CAPITA_INCOME, v.perCapitaIncome().doubleValue());
-    execution.setVariable(IN_STANDARD, s.minimumLiving().doubleValue());
-    execution.setVariable(IN_SAVINGS_PER_CAPITA, v.savingsPerCapita().doubleValue());
-    execution.setVariable(IN_SAVINGS_LIMIT, s.savingsPerCapitaLimit().doubleValue());
-    execution.setVariable(IN_VEHICLE_VALUE, v.vehicleValue().doubleValue());
-    execution.setVariable(IN_VEHICLE_LIMIT, s.vehicleValueLimit().doubleValue());
-    execution.setVariable(IN_DWELLINGS, v.dwellings());
-    execution.setVariable(IN_MAX_DWELLINGS, s.maxDwellings());
-    execution.setVariable(IN_HOUSEHOLD_SIZE, v.householdSize());
-    execution.setVariable(IN_TEKUN_GROUP, a.programme() != Programme.TEKUN
-        || !check.codes().contains(PreCheck.Code.APPLICANT_NOT_IN_TEKUN_GROUP));
-    execution.setVariable(IN_SUPPORT_STANDARD, s.extremePovertySupport().doubleValue());
-    execution.setVariable(IN_ONE_OFF_AMOUNT, properties.temporaryAmount().doubleValue());
-    cases.record(execution, "COMPLETED", "核对完成 Verified (" + v.source() + ")：人均月收入 per-capita income "
-        + v.perCapitaIncome().toPlainString() + (v.findings().isEmpty() ? "" : "；" + String.join("；", v.findings())));
+    assessments.verified(caseId, v, EngineClock.now());
+    cases.record(execution, "COMPLETED", "核对完成 Verified (" + v.source() + ")" + (v.findings().isEmpty() ? ""
+        : "：" + String.join("；", v.findings())));
   }
 }

@@ -17,13 +17,10 @@ public final class RecheckProcess {
   public static final String TASK_APPROVAL = "Task_Recheck";
   public static final String TASK_APPLY = "Task_ApplyOutcome";
 
-  /** Input: the entitlement re-checked. */
-  public static final String VAR_ENTITLEMENT_ID = "entitlementId";
-  /** Input: the number of the case that opened the entitlement. */
-  public static final String VAR_ASSISTANCE_CASE = "assistanceCaseNumber";
   /**
-   * Set by a reviewer (the last level's decides): the monthly amount from the next month on, when the
-   * re-check changes it; absent or equal keeps the amount.
+   * Form field of a review: the monthly amount from the next month on, when the re-check changes it
+   * (absent or equal keeps the amount). Recorded on the entitlement; the last reviewer who sets one
+   * decides it.
    */
   public static final String VAR_AMOUNT = "recheckAmount";
 }

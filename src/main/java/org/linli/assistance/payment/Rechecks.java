@@ -6,12 +6,13 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Optional;
 import org.linli.approval.ApprovalLevel;
 import org.linli.approval.ApprovalProcess;
 import org.linli.assistance.payment.internal.EntitlementRepository;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
-import org.linli.casefile.CaseVariables;
+import org.linli.casefile.CaseOpening;
 import org.linli.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,16 +32,14 @@ public class Rechecks {
   private final EntitlementRepository repository;
   private final Entitlements entitlements;
   private final CaseFiles cases;
-  private final RuntimeService runtime;
   private final PaymentProperties payment;
   private final TransactionTemplate tx;
 
-  Rechecks(EntitlementRepository repository, Entitlements entitlements, CaseFiles cases, RuntimeService runtime,
+  Rechecks(EntitlementRepository repository, Entitlements entitlements, CaseFiles cases,
       PaymentProperties payment, TransactionTemplate tx) {
     this.repository = repository;
     this.entitlements = entitlements;
     this.cases = cases;
-    this.runtime = runtime;
     this.payment = payment;
     this.tx = tx;
   }
@@ -77,26 +76,37 @@ public class Rechecks {
       }
       Entitlement e = repository.byId(entitlementId).orElseThrow();
       String caseNumber = cases.byId(e.caseId()).map(c -> c.caseNumber()).orElse("");
-      Map<String, Object> v = new HashMap<>();
-      v.put(CaseVariables.DIVISION_CODE, e.divisionCode());
       // lists show the programme; civil affairs, who decide last, see the case in their area
-      v.put(CaseVariables.CATEGORY_CODE, e.programme());
-      v.put(CaseVariables.DEPARTMENT_CODE, "mz");
-      v.put(CaseVariables.TITLE, "救助复查 Re-check " + caseNumber);
-      v.put(RecheckProcess.VAR_ENTITLEMENT_ID, e.id());
-      v.put(RecheckProcess.VAR_ASSISTANCE_CASE, caseNumber);
+      CaseOpening opening = CaseOpening.of(RecheckProcess.KIND, e.divisionCode(), "救助复查 Re-check " + caseNumber)
+          .category(e.programme(), e.programme())
+          .department("mz");
+      // the re-check's first step calls the approval, which records these levels in this transaction
+      Map<String, Object> v = new HashMap<>();
       v.put(ApprovalProcess.VAR_LEVELS, ApprovalLevel.toJson(List.of(
           ApprovalLevel.village("村级复核", "working-days:5").offering(ApprovalProcess.APPROVE, ApprovalProcess.REJECT),
           ApprovalLevel.township("乡镇审核", "working-days:5").offering(ApprovalProcess.APPROVE, ApprovalProcess.REJECT),
           ApprovalLevel.department("民政局审批", "mz", "working-days:5").offering(ApprovalProcess.APPROVE, ApprovalProcess.REJECT))));
-      String pid = runtime.startProcessInstanceByKey(RecheckProcess.KEY, v).getId();
-      repository.recheckStarted(entitlementId, pid);
+      // marks the re-check under way, so that the daily run starts no second one
+      CaseFile recheck = cases.open(opening, v, opened -> repository.recheckOpened(opened.id(), entitlementId));
+      repository.recheckStarted(entitlementId, recheck.processInstanceId());
       return true;
     }));
   }
 
-  /** Applies a re-check's outcome (called by the re-check process, in its transaction). */
-  public void apply(long entitlementId, ApprovalProcess.Outcome outcome, BigDecimal amount, String reasons) {
+  /** The entitlement's re-check case under way, if one is. */
+  public Optional<CaseFile> running(long entitlementId) {
+    return repository.runningRecheck(entitlementId).flatMap(cases::byId);
+  }
+
+  /**
+   * Applies a re-check's outcome (called by the re-check process, in its transaction), with the
+   * amount its reviewers recorded.
+   */
+  public void apply(long recheckCaseId, ApprovalProcess.Outcome outcome, String reasons) {
+    EntitlementRepository.Recheck recheck = repository.recheck(recheckCaseId).orElseThrow();
+    long entitlementId = recheck.entitlementId();
+    BigDecimal amount = recheck.amount();
+    repository.recheckApplied(recheckCaseId, outcome.name(), reasons, EngineClock.now());
     Entitlement e = repository.lock(entitlementId).orElseThrow();
     LocalDate today = today();
     YearMonth thisMonth = YearMonth.from(today);

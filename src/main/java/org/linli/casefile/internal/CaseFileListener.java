@@ -1,7 +1,6 @@
 package org.linli.casefile.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.linli.casefile.CaseEventType;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseStatus;
 import org.linli.casefile.CaseTask;
@@ -41,26 +41,20 @@ import org.springframework.stereotype.Component;
 public class CaseFileListener implements ExecutionListener, TaskListener {
 
   private final CaseFileRepository cases;
-  private final CaseNumbers numbers;
   private final Map<String, CaseKindDefinition> kindsByProcess;
-  private final ZoneId zone;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<WarningTimes> warningTimes;
 
   CaseFileListener(
       CaseFileRepository cases,
-      CaseNumbers numbers,
       List<CaseKindDefinition> kinds,
-      org.linli.calendar.WorkingCalendar calendar,
       ApplicationEventPublisher events,
       ObjectProvider<WarningTimes> warningTimes) {
     this.cases = cases;
-    this.numbers = numbers;
     this.events = events;
     this.warningTimes = warningTimes;
     this.kindsByProcess =
         kinds.stream().collect(Collectors.toMap(CaseKindDefinition::processDefinitionKey, Function.identity()));
-    this.zone = calendar.zone();
   }
 
   @Override
@@ -83,37 +77,23 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     }
   }
 
+  /**
+   * Links the case Linli recorded before the start ({@link org.linli.casefile.CaseFiles#open}) to its
+   * process instance. A case process started any other way, with whatever variables a caller chose,
+   * is refused: cases open through Linli's intake.
+   */
   private void open(DelegateExecution execution) {
     String key = processDefinitionKey(execution);
     CaseKindDefinition kind = kindsByProcess.get(key);
     if (kind == null) {
       return;
     }
-    Instant now = EngineClock.now();
-    String number = numbers.next(kind.numberPrefix(), now.atZone(zone).getYear());
-    String division = (String) execution.getVariable(CaseVariables.DIVISION_CODE);
-    if (division == null) {
-      throw new IllegalStateException("process " + key + " started without " + CaseVariables.DIVISION_CODE);
-    }
-    Date caseDue = (Date) execution.getVariable(CaseVariables.CASE_DUE);
-    Date caseWarnAt = (Date) execution.getVariable(CaseVariables.CASE_WARN_AT);
-    Instant warnAt = caseWarnAt != null ? caseWarnAt.toInstant() : warnAt(now, caseDue == null ? null : caseDue.toInstant());
-    long id =
-        cases.insert(
-            number,
-            kind.kind(),
-            execution.getProcessInstanceId(),
-            key,
-            (String) execution.getVariable(CaseVariables.TITLE),
-            (String) execution.getVariable(CaseVariables.CATEGORY_CODE),
-            division,
-            (String) execution.getVariable(CaseVariables.DEPARTMENT_CODE),
-            (String) execution.getVariable(CaseVariables.PRIORITY),
-            warnAt,
-            caseDue == null ? null : caseDue.toInstant(),
-            now);
-    execution.setProcessBusinessKey(number);
-    cases.insertEvent(id, CaseEventType.CREATED, null, null, actor(execution.getProcessEngineServices(), null), null, null, null, now);
+    String number = execution.getProcessBusinessKey();
+    long id = (number == null ? Optional.<Long>empty() : cases.attach(number, kind.kind(), execution.getProcessInstanceId()))
+        .orElseThrow(() -> new AuthorizationException("案件须经邻里受理 cases of kind " + kind.kind()
+            + " are opened through Linli, not by starting process " + key + " directly"));
+    cases.insertEvent(id, CaseEventType.CREATED, null, null, actor(execution.getProcessEngineServices(), null), null, null, null,
+        EngineClock.now());
   }
 
   @Override
@@ -131,15 +111,13 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         // set by the task's input mappings, on its own scope
         Date stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
         Instant warnAt = stepWarnAt != null ? stepWarnAt.toInstant() : warnAt(now, due);
-        String division = (String) task.getVariable(CaseVariables.DIVISION_CODE);
         cases.insertTask(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
             now, warnAt, due);
-        cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due,
-            division, (String) task.getVariable(CaseVariables.DEPARTMENT_CODE));
+        cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due);
         cases.refreshDeadlineState(id, now);
-        events.publishEvent(new CaseTaskOpened(id, (String) task.getExecution().getProcessBusinessKey(),
-            (String) task.getVariable(CaseVariables.TITLE), task.getId(), task.getTaskDefinitionKey(), task.getName(),
-            group, task.getAssignee(), division, now, warnAt, due));
+        CaseFile c = cases.byId(id).orElseThrow();
+        events.publishEvent(new CaseTaskOpened(id, c.caseNumber(), c.title(), task.getId(), task.getTaskDefinitionKey(),
+            task.getName(), group, task.getAssignee(), c.divisionCode(), now, warnAt, due));
       }
       case EVENTNAME_ASSIGNMENT -> {
         requireMember(task);

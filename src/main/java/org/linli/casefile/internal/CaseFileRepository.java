@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseLimits;
+import org.linli.casefile.CaseOpening;
 import org.linli.casefile.CaseFilter;
 import org.linli.casefile.CaseStatus;
 import org.linli.casefile.DeadlineState;
@@ -19,6 +21,7 @@ import org.linli.casefile.TaskFilter;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -41,41 +44,69 @@ public class CaseFileRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(
-      String number,
-      String kind,
-      String processInstanceId,
-      String processDefinitionKey,
-      String title,
-      String categoryCode,
-      String divisionCode,
-      String departmentCode,
-      String priority,
-      Instant caseWarnAt,
-      Instant caseDue,
-      Instant openedAt) {
+  /** A new case record, before its process starts; {@link #attach} links the process instance. */
+  public long insert(String number, String processDefinitionKey, CaseOpening o, Instant openedAt) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into case_file (case_number, kind, process_instance_id, process_definition_key, title,"
-                + " category_code, county_code, township_code, division_code, department_code, status,"
-                + " priority, warn_at, case_due, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "insert into case_file (case_number, kind, process_definition_key, title, category_code, category_type,"
+                + " county_code, township_code, division_code, department_code, status, priority, warn_at, case_due,"
+                + " time_limits, severity, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             number,
-            kind,
-            processInstanceId,
+            o.kind(),
             processDefinitionKey,
-            title,
-            categoryCode,
-            DivisionLevel.COUNTY.ancestorOf(divisionCode),
-            DivisionLevel.TOWNSHIP.ancestorOf(divisionCode),
-            divisionCode,
-            departmentCode,
+            o.title(),
+            o.categoryCode(),
+            o.categoryType(),
+            DivisionLevel.COUNTY.ancestorOf(o.divisionCode()),
+            DivisionLevel.TOWNSHIP.ancestorOf(o.divisionCode()),
+            o.divisionCode(),
+            o.departmentCode(),
             CaseStatus.OPEN.name(),
-            priority == null ? "NORMAL" : priority,
-            ts(caseWarnAt),
-            ts(caseDue),
+            o.priority(),
+            ts(o.caseWarnAt()),
+            ts(o.caseDue()),
+            o.timeLimits(),
+            o.severity(),
             ts(openedAt))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** Links a case opened through Linli to its process instance; empty when there is no such case waiting. */
+  Optional<Long> attach(String number, String kind, String processInstanceId) {
+    Optional<Long> id = jdbc.sql("select id from case_file where case_number = ? and kind = ? and process_instance_id is null")
+        .params(number, kind)
+        .query(Long.class)
+        .optional();
+    id.ifPresent(caseId -> jdbc.sql("update case_file set process_instance_id = ? where id = ?")
+        .params(processInstanceId, caseId).update());
+    return id;
+  }
+
+  /** Moves a case to another place or department: lists, scopes and routing follow. */
+  public void route(long caseId, String divisionCode, String departmentCode) {
+    jdbc.sql("update case_file set county_code = ?, township_code = ?, division_code = ?, department_code = ? where id = ?")
+        .params(DivisionLevel.COUNTY.ancestorOf(divisionCode), DivisionLevel.TOWNSHIP.ancestorOf(divisionCode), divisionCode,
+            departmentCode, caseId)
         .update();
-    return jdbc.sql("select id from case_file where case_number = ?").param(number).query(Long.class).single();
+  }
+
+  public void severity(long caseId, String severity) {
+    jdbc.sql("update case_file set severity = ? where id = ?").params(severity, caseId).update();
+  }
+
+  public Optional<CaseLimits> limits(long caseId) {
+    return jdbc.sql("select time_limits, kind, category_code, category_type, priority, severity from case_file where id = ?")
+        .param(caseId)
+        .query((rs, i) -> new CaseLimits(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6)))
+        .optional();
+  }
+
+  /** Pins a time-limit table on a case opened before it pinned one. */
+  public void pinTimeLimits(long caseId, String decisionId) {
+    jdbc.sql("update case_file set time_limits = ? where id = ? and time_limits is null").params(decisionId, caseId).update();
   }
 
   Optional<Long> idByProcessInstance(String processInstanceId) {
@@ -99,30 +130,11 @@ public class CaseFileRepository {
         .optional();
   }
 
-  void stepStarted(
-      long caseId,
-      String step,
-      String stepName,
-      String group,
-      String assignee,
-      Instant due,
-      String divisionCode,
-      String departmentCode) {
+  void stepStarted(long caseId, String step, String stepName, String group, String assignee, Instant due) {
     jdbc.sql(
             "update case_file set current_step = ?, current_step_name = ?, current_group = ?,"
-                + " current_assignee = ?, step_due = ?, county_code = ?, township_code = ?, division_code = ?,"
-                + " department_code = ? where id = ?")
-        .params(
-            step,
-            stepName,
-            group,
-            assignee,
-            ts(due),
-            DivisionLevel.COUNTY.ancestorOf(divisionCode),
-            DivisionLevel.TOWNSHIP.ancestorOf(divisionCode),
-            divisionCode,
-            departmentCode,
-            caseId)
+                + " current_assignee = ?, step_due = ? where id = ?")
+        .params(step, stepName, group, assignee, ts(due), caseId)
         .update();
   }
 

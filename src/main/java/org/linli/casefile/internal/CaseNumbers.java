@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * caller's transaction (PostgreSQL aborts a transaction on a duplicate key).
  */
 @Component
-class CaseNumbers {
+public class CaseNumbers {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate separate;
@@ -25,7 +25,7 @@ class CaseNumbers {
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
-  String next(String prefix, int year) {
+  public String next(String prefix, int year) {
     if (increment(prefix, year) == 0) {
       try {
         separate.executeWithoutResult(

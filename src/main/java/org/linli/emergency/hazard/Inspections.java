@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseOpening;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
@@ -140,25 +143,17 @@ public class Inspections {
       }
       HazardPoint p = points.byId(pointId).orElseThrow();
       String category = p.hazardType().name();
-      Map<String, Object> v = new HashMap<>(limits.startVariables(InspectionProcess.KIND, category, "NORMAL"));
+      String table = limits.current(InspectionProcess.KIND);
       Instant now = EngineClock.now();
-      Instant caseDue = deadlines.dueFrom(limits.limit((String) v.get(TimeLimits.VAR_DECISION),
+      Instant caseDue = deadlines.dueFrom(limits.limit(table,
           new TimeLimits.Query(InspectionProcess.KIND, category, category, InspectionProcess.LIMIT_CASE, "NORMAL")), now);
-      v.put(CaseVariables.DIVISION_CODE, p.divisionCode());
-      v.put(CaseVariables.CATEGORY_CODE, category);
-      v.put(CaseVariables.DEPARTMENT_CODE, EmergencyRouting.EMERGENCY_DEPARTMENT);
-      v.put(CaseVariables.TITLE, title(p));
-      v.put(CaseVariables.CASE_DUE, Date.from(caseDue));
-      v.put(CaseVariables.CASE_WARN_AT, Date.from(deadlines.warnAt(true, now, caseDue)));
-      v.put(CaseVariables.PRIORITY, "NORMAL");
-      v.put(CaseVariables.DECISION, null);
-      v.put(CaseVariables.COMMENT, null);
-      v.put(InspectionProcess.VAR_HAZARD_POINT, p.id());
-      ProcessInstance instance = runtime.startProcessInstanceByKey(InspectionProcess.KEY, v);
-      long caseId = cases.byNumber(instance.getBusinessKey())
-          .orElseThrow(() -> new IllegalStateException("no case record for " + instance.getId())).id();
-      points.started(pointId, instance.getId());
-      points.inspectionOpened(caseId, pointId, p.nextInspectionOn());
+      CaseOpening opening = CaseOpening.of(InspectionProcess.KIND, p.divisionCode(), title(p))
+          .category(category, category)
+          .department(EmergencyRouting.EMERGENCY_DEPARTMENT)
+          .due(caseDue, deadlines.warnAt(true, now, caseDue))
+          .timeLimits(table);
+      CaseFile c = cases.open(opening, Map.of(), opened -> points.inspectionOpened(opened.id(), pointId, p.nextInspectionOn()));
+      points.started(pointId, c.processInstanceId());
       return true;
     }));
   }
@@ -184,9 +179,10 @@ public class Inspections {
     return both.length() <= 300 ? both : p.location();
   }
 
-  /** For BPMN: the candidate group of an inspection, the grid workers of the point's village. */
-  public String inspectors(String villageCode) {
-    return CandidateGroups.gridWorkers(villageCode);
+  /** For BPMN: the candidate group of an inspection, the grid workers of the place on the case's record. */
+  public String inspectors(DelegateExecution execution) {
+    return CandidateGroups.gridWorkers(cases.caseOf(execution)
+        .orElseThrow(() -> new IllegalStateException("no case record for " + execution.getProcessInstanceId())).divisionCode());
   }
 
   /** The inspection of a case, or empty when the case is no inspection. */

@@ -81,9 +81,9 @@ class EmergencyResponse {
     IncidentLevel graded = IncidentLevel.valueOf(grading.get("level").toString());
     String basis = grading.get("basis") == null ? null : grading.get("basis").toString();
     IncidentLevel level = report.proposedLevel() != null && report.proposedLevel().atLeast(graded) ? report.proposedLevel() : graded;
-    setLevel(execution, level);
     Instant now = EngineClock.now();
     incidents.insert(caseId, report, level, graded, basis, (String) execution.getVariable(VAR_REPORTED_BY), now);
+    cases.changeSeverity(caseId, level.name());
     String note = "定为" + level.name() + "级（" + level.nameZh() + "） graded level " + level.name()
         + (basis == null ? "" : "：" + basis)
         + (level != graded ? "；按上报人研判由" + graded.name() + "级提高 raised from " + graded.name() + " by the reporter's judgement" : "");
@@ -114,8 +114,8 @@ class EmergencyResponse {
     Integer changes = (Integer) execution.getVariable(VAR_LEVEL_CHANGES);
     int n = changes == null ? 1 : changes + 1;
     execution.getProcessInstance().setVariable(VAR_LEVEL_CHANGES, n);
-    setLevel(execution.getProcessInstance(), to);
     incidents.level(caseId, to);
+    cases.changeSeverity(caseId, to.name());
     String verb = to.atLeast(from) ? "提升" : "降低";
     String note = "由" + from.name() + "级" + verb + "为" + to.name() + "级（" + to.nameZh() + "） level " + from.name() + " → " + to.name()
         + (reason == null ? "" : "：" + reason);
@@ -170,7 +170,6 @@ class EmergencyResponse {
   /** Task_ToIncident: a warning came true; the same case goes on as an incident at its level. */
   void becomeIncident(DelegateExecution execution) {
     long caseId = caseId(execution);
-    execution.getProcessInstance().setVariable(VAR_PHASE, IncidentReport.Phase.INCIDENT.name());
     incidents.phase(caseId, IncidentReport.Phase.INCIDENT);
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
@@ -233,10 +232,6 @@ class EmergencyResponse {
     Object loss = execution.getVariable("estimatedLoss");
     BigDecimal estimatedLoss = loss == null ? i.estimatedLoss() : new BigDecimal(loss.toString());
     incidents.figures(caseId, dead, injured, missing, trapped, affected, estimatedLoss);
-    execution.getProcessInstance().setVariable(VAR_DEAD_OR_MISSING, dead + missing);
-    execution.getProcessInstance().setVariable(VAR_INJURED, injured);
-    execution.getProcessInstance().setVariable(VAR_AFFECTED, affected);
-    execution.getProcessInstance().setVariable(VAR_LOSS, estimatedLoss.doubleValue());
     suggestGraverLevel(execution, caseId, i.level());
   }
 
@@ -246,10 +241,14 @@ class EmergencyResponse {
    * report are often provisional.
    */
   private void suggestGraverLevel(DelegateExecution execution, long caseId, IncidentLevel current) {
+    Incident now = incident(caseId); // the figures just recorded
     Map<String, Object> inputs = new java.util.HashMap<>();
-    for (String name : List.of(VAR_INCIDENT_TYPE, CaseVariables.CATEGORY_CODE, VAR_DEAD_OR_MISSING, VAR_INJURED, VAR_AFFECTED, VAR_LOSS)) {
-      inputs.put(name, execution.getVariable(name));
-    }
+    inputs.put(VAR_INCIDENT_TYPE, now.type().name());
+    inputs.put(CaseVariables.CATEGORY_CODE, now.subtype().name());
+    inputs.put(VAR_DEAD_OR_MISSING, now.dead() + now.missing());
+    inputs.put(VAR_INJURED, now.injured());
+    inputs.put(VAR_AFFECTED, now.affected());
+    inputs.put(VAR_LOSS, now.estimatedLoss().doubleValue());
     var result = execution.getProcessEngineServices().getDecisionService()
         .evaluateDecisionByKey(GRADING_DECISION).variables(inputs).evaluate().getFirstResult();
     if (result == null || result.get("level") == null) {
@@ -275,11 +274,6 @@ class EmergencyResponse {
   private static int count(DelegateExecution execution, String name, int previous) {
     Object v = execution.getVariable(name);
     return v == null ? previous : ((Number) v).intValue();
-  }
-
-  private void setLevel(org.camunda.bpm.engine.delegate.VariableScope scope, IncidentLevel level) {
-    scope.setVariable(VAR_LEVEL, level.name());
-    scope.setVariable(TimeLimits.VAR_SEVERITY, level.name());
   }
 
   private void publish(Incident i, CaseFile c, IncidentAlert.Change change, IncidentLevel previous, Instant at) {

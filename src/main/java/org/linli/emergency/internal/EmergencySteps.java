@@ -42,7 +42,7 @@ class EmergencySteps implements StepCompleter {
   }
 
   @Override
-  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
+  public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     List<String> offered = decisions(task);
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择处理决定 choose one of " + offered);
@@ -62,9 +62,6 @@ class EmergencySteps implements StepCompleter {
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.DECISION, in.decision());
     v.put(CaseVariables.COMMENT, comment);
-    if (in.decision().equals(FALSE_ALARM)) {
-      v.put(VAR_FALSE_ALARM, true);
-    }
     if (List.of(FIRST_REPORT, PROGRESS_REPORT, ALL_CLEAR, INCIDENT).contains(in.decision())) {
       figures(in.fields(), v, errors);
     }

@@ -65,7 +65,7 @@ class RequestController {
   @PostMapping("/api/requests")
   @Operation(summary = "Take a request in as staff (hotline, grid worker, on a resident's behalf)")
   ResponseEntity<RequestIntake.Receipt> submit(@Valid @RequestBody IntakeForm form) {
-    RequestIntake.Receipt receipt = intake.submitByStaff(form);
+    RequestIntake.Receipt receipt = intake.submitByStaff(form, currentUser.get());
     return ResponseEntity.created(URI.create("/api/requests/" + receipt.caseNumber())).body(receipt);
   }
 

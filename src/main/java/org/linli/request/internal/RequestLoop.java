@@ -1,29 +1,41 @@
 package org.linli.request.internal;
 
-import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.request.RequestProcess;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
-/** The reopening (发回重办) on the "not satisfied" and "redo" flows of the request process. */
+/**
+ * The reopening (发回重办) on the "not satisfied" and "redo" flows of the request process; the
+ * count of rounds is the request's record, so that nobody can buy a request more rounds.
+ */
 @Component("requestLoop")
 @ModelBean
 public class RequestLoop {
 
   private final CaseFiles cases;
+  private final ResidentRequestRepository requests;
 
-  RequestLoop(CaseFiles cases) {
+  RequestLoop(CaseFiles cases, ResidentRequestRepository requests) {
     this.cases = cases;
+    this.requests = requests;
+  }
+
+  /** Whether a resident who is not satisfied sends the request back once more, or a supervisor decides. */
+  public boolean mayReopen(DelegateExecution execution) {
+    return requests.ownership(caseId(execution)).reopenCount() < RequestProcess.MAX_REOPENS;
   }
 
   public void reopen(DelegateExecution execution) {
-    Number count = (Number) execution.getVariable(RequestProcess.VAR_REOPEN_COUNT);
-    int next = (count == null ? 0 : count.intValue()) + 1;
-    execution.setVariable(RequestProcess.VAR_REOPEN_COUNT, next);
     // the handling unit gets a fresh time limit for the new round
-    execution.setVariable(RequestProcess.VAR_HANDLE_DUE, null);
-    cases.record(execution, CaseEventType.REOPENED.name(), "round " + next);
+    int round = requests.reopened(caseId(execution));
+    cases.record(execution, CaseEventType.REOPENED.name(), "round " + round);
+  }
+
+  private long caseId(DelegateExecution execution) {
+    return cases.caseIdOf(execution)
+        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 }

@@ -3,18 +3,15 @@ package org.linli.request.internal;
 import static org.linli.request.RequestProcess.*;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
-import org.linli.deadline.TimeLimits;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
@@ -30,22 +27,28 @@ import org.linli.tasklist.StepCompleter;
 import org.linli.tasklist.StepInput;
 import org.springframework.stereotype.Component;
 
-/** The decisions of each request step, what each needs, and the variables it sets. */
+/**
+ * The rules of each request step: the decisions it offers, what each needs, and what it records.
+ * Owner, place, handler, handling due time and the extension asked for go into the request's and
+ * the case's records, which the next steps read; the variables returned only steer the gateways
+ * right after the step.
+ */
 @Component
 class RequestSteps implements StepCompleter {
 
-  private final RuntimeService runtime;
   private final OrganizationService organization;
   private final RequestDeadlines deadlines;
   private final Deadlines steps;
   private final CaseFiles cases;
+  private final ResidentRequestRepository requests;
 
-  RequestSteps(RuntimeService runtime, OrganizationService organization, RequestDeadlines deadlines, Deadlines steps, CaseFiles cases) {
-    this.runtime = runtime;
+  RequestSteps(OrganizationService organization, RequestDeadlines deadlines, Deadlines steps, CaseFiles cases,
+      ResidentRequestRepository requests) {
     this.organization = organization;
     this.deadlines = deadlines;
     this.steps = steps;
     this.cases = cases;
+    this.requests = requests;
   }
 
   @Override
@@ -71,75 +74,78 @@ class RequestSteps implements StepCompleter {
   }
 
   @Override
-  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
+  public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.DECISION, in.decision());
     String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().strip();
     v.put(CaseVariables.COMMENT, comment);
+    long caseId = task.caseId();
     switch (in.decision()) {
-      case SIGN -> v.put(VAR_HANDLER, user.username());
+      case SIGN -> requests.handler(caseId, user.username());
       case RETURN, ESCALATE -> {
         require(comment, "comment", "请说明理由 give the reason");
         if (in.decision().equals(RETURN)) {
           checkReturnWindow(task);
         }
-        reroute(v, null);
+        requests.reroute(caseId, null, null);
       }
       case HANDLE -> {
-        v.put(VAR_LEVEL, Routing.Level.TOWNSHIP.name());
-        v.put(CaseVariables.DEPARTMENT_CODE, null);
-        reroute(v, user.username());
+        cases.route(caseId, task.divisionCode(), null);
+        requests.reroute(caseId, Routing.Level.TOWNSHIP, user.username());
       }
       case DISPATCH -> {
         String county = DivisionLevel.COUNTY.ancestorOf(task.divisionCode());
         if (in.departmentCode() == null || organization.department(county, in.departmentCode()).isEmpty()) {
           throw new InvalidInputException("departmentCode", "请选择本县的承办部门 choose a department of this county");
         }
-        v.put(VAR_LEVEL, Routing.Level.DEPARTMENT.name());
-        v.put(CaseVariables.DEPARTMENT_CODE, in.departmentCode());
-        reroute(v, null);
+        cases.route(caseId, task.divisionCode(), in.departmentCode());
+        requests.reroute(caseId, Routing.Level.DEPARTMENT, null);
       }
       case ASSIGN -> {
         String township = DivisionLevel.TOWNSHIP.ancestorOf(task.divisionCode());
         Division village = organization.division(in.divisionCode())
             .filter(d -> d.level() == DivisionLevel.VILLAGE && township.equals(d.townshipCode()))
             .orElseThrow(() -> new InvalidInputException("divisionCode", "请选择本乡镇的村社区 choose a village or community of this township"));
-        v.put(VAR_LEVEL, Routing.Level.VILLAGE.name());
-        v.put(CaseVariables.DIVISION_CODE, village.code());
-        v.put(CaseVariables.DEPARTMENT_CODE, null);
-        reroute(v, null);
+        cases.route(caseId, village.code(), null);
+        requests.reroute(caseId, Routing.Level.VILLAGE, null);
       }
       case REPLY -> {
         require(comment, "comment", "请填写答复内容 write the reply");
         v.put(VAR_REPLY, comment);
       }
       case EXTEND -> {
-        Map<String, Object> pinned = pinned(task);
-        int max = deadlines.rule(pinned, RequestDeadlines.RULE_EXTENSION_MAX).amount();
+        int max = deadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_MAX).amount();
         Integer days = in.extensionDays();
         if (days == null || days < 1 || days > max) {
           throw new InvalidInputException("extensionDays", "延期应为1至" + max + "个工作日 1 to " + max + " working days");
         }
         require(comment, "comment", "请说明延期理由 give the reason for the extension");
-        TimeLimit notice = deadlines.rule(pinned, RequestDeadlines.RULE_EXTENSION_NOTICE);
+        TimeLimit notice = deadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_NOTICE);
         if (task.dueAt() != null && deadlines.after(notice, EngineClock.now()).isAfter(task.dueAt())) {
           throw new InvalidInputException("decision", "延期须在到期前至少" + describe(notice) + "申请 an extension must be asked at least "
               + notice + " before the due time (" + task.dueAt() + ")");
         }
-        v.put(VAR_EXTENSION_DAYS, days);
+        requests.extensionAsked(caseId, days);
       }
       case GRANT -> {
-        Date due = (Date) runtime.getVariable(task.processInstanceId(), VAR_HANDLE_DUE);
-        int days = ((Number) runtime.getVariable(task.processInstanceId(), VAR_EXTENSION_DAYS)).intValue();
-        v.put(VAR_HANDLE_DUE, Date.from(deadlines.extend(due.toInstant(), days)));
+        ResidentRequestRepository.Ownership owner = requests.ownership(caseId);
+        if (owner.extensionDays() == null || owner.handleDue() == null) {
+          throw new IllegalStateException("case " + task.caseNumber() + " has no extension asked for");
+        }
+        int days = owner.extensionDays();
+        requests.handleDue(caseId, deadlines.extend(owner.handleDue(), days), null);
+        requests.extensionAsked(caseId, null);
         // the whole request moves on with its handling step
-        CaseFile c = cases.byId(task.caseId()).orElseThrow();
+        CaseFile c = cases.byId(caseId).orElseThrow();
         if (c.caseDue() != null) {
           Instant caseDue = deadlines.extend(c.caseDue(), days);
           cases.changeCaseDue(c.id(), caseDue, steps.warnAt(true, c.openedAt(), caseDue));
         }
       }
-      case REFUSE -> require(comment, "comment", "请说明不同意的理由 give the reason for refusing");
+      case REFUSE -> {
+        require(comment, "comment", "请说明不同意的理由 give the reason for refusing");
+        requests.extensionAsked(caseId, null);
+      }
       case RATE -> {
         Rating rating = Rating.parse(in.rating());
         if (rating == Rating.NOT_SATISFIED) {
@@ -155,21 +161,16 @@ class RequestSteps implements StepCompleter {
 
   /** A unit may return a request only within the return window after it received it. */
   private void checkReturnWindow(CaseTask task) {
-    Date received = (Date) runtime.getVariable(task.processInstanceId(), VAR_RECEIVED_AT);
+    Instant received = requests.ownership(task.caseId()).receivedAt();
     if (received == null) {
       return;
     }
-    TimeLimit window = deadlines.rule(pinned(task), RequestDeadlines.RULE_RETURN_WINDOW);
-    Instant last = deadlines.after(window, received.toInstant());
+    TimeLimit window = deadlines.rule(task.caseId(), RequestDeadlines.RULE_RETURN_WINDOW);
+    Instant last = deadlines.after(window, received);
     if (EngineClock.now().isAfter(last)) {
       throw new InvalidInputException("decision", "退单须在收到后" + describe(window) + "内提出, 已于 " + last
           + " 截止 a request may be returned within " + window + " of receiving it; that ended at " + last);
     }
-  }
-
-  private Map<String, Object> pinned(CaseTask task) {
-    return runtime.getVariables(task.processInstanceId(), List.of(TimeLimits.VAR_DECISION, TimeLimits.VAR_KIND,
-        TimeLimits.VAR_CATEGORY, TimeLimits.VAR_CATEGORY_TYPE, TimeLimits.VAR_PRIORITY));
   }
 
   private static String describe(TimeLimit limit) {
@@ -180,12 +181,6 @@ class RequestSteps implements StepCompleter {
     };
   }
 
-  /** A new unit takes the request: it gets its own handler and a fresh handling limit. */
-  private static void reroute(Map<String, Object> v, String handler) {
-    v.put(VAR_HANDLER, handler);
-    v.put(VAR_HANDLE_DUE, null);
-  }
-
   /** The handling level, read off the step's group so that task lists need no engine call per row. */
   private Routing.Level level(CaseTask task) {
     return CandidateGroups.parse(task.candidateGroup())
@@ -194,7 +189,7 @@ class RequestSteps implements StepCompleter {
           case DEPARTMENT_OFFICER -> Routing.Level.DEPARTMENT;
           default -> Routing.Level.VILLAGE;
         })
-        .orElseGet(() -> Routing.Level.valueOf((String) runtime.getVariable(task.processInstanceId(), VAR_LEVEL)));
+        .orElseGet(() -> requests.ownership(task.caseId()).level());
   }
 
   private static void require(String value, String field, String message) {

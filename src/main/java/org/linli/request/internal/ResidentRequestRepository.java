@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.linli.organization.Routing;
 import org.linli.request.ResidentRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,12 +22,63 @@ public class ResidentRequestRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(ResidentRequest r) {
-    jdbc.sql("insert into resident_request (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  /** Who owns a request now and since when; what its steps read instead of process variables. */
+  public record Ownership(Routing.Level level, String handler, Instant handleDue, Instant handleStart, Instant receivedAt,
+      Integer extensionDays, int reopenCount) {}
+
+  /** A new request, owned at first by the category's handling level. */
+  public void insert(ResidentRequest r, Routing.Level level) {
+    jdbc.sql("insert into resident_request (" + COLUMNS + ", handling_level) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(r.caseId(), r.caseNumber(), r.channel().name(), r.description(), r.address(), r.latitude(),
             r.longitude(), r.residentName(), r.residentPhone(), r.residentEmail(), r.reply(), ts(r.repliedAt()),
-            r.ratingToken(), ts(r.createdAt()))
+            r.ratingToken(), ts(r.createdAt()), level.name())
         .update();
+  }
+
+  public Ownership ownership(long caseId) {
+    return jdbc.sql("select handling_level, handler, handle_due, handle_start, received_at, extension_days, reopen_count"
+            + " from resident_request where case_id = ?")
+        .param(caseId)
+        .query((rs, i) -> new Ownership(rs.getString(1) == null ? null : Routing.Level.valueOf(rs.getString(1)), rs.getString(2),
+            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)),
+            (Integer) rs.getObject(6, Integer.class), rs.getInt(7)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("case " + caseId + " is no resident request"));
+  }
+
+  /** Another unit takes the request on: its own handler (or none yet) and a fresh handling limit. */
+  public void reroute(long caseId, Routing.Level level, String handler) {
+    jdbc.sql("update resident_request set handling_level = coalesce(?, handling_level), handler = ?, handle_due = null,"
+            + " handle_start = null where case_id = ?")
+        .params(level == null ? null : level.name(), handler, caseId)
+        .update();
+  }
+
+  public void handler(long caseId, String handler) {
+    jdbc.sql("update resident_request set handler = ? where case_id = ?").params(handler, caseId).update();
+  }
+
+  public void handleDue(long caseId, Instant due, Instant start) {
+    jdbc.sql("update resident_request set handle_due = ?, handle_start = coalesce(?, handle_start) where case_id = ?")
+        .params(ts(due), ts(start), caseId)
+        .update();
+  }
+
+  public void received(long caseId, Instant at) {
+    jdbc.sql("update resident_request set received_at = ? where case_id = ?").params(ts(at), caseId).update();
+  }
+
+  public void extensionAsked(long caseId, Integer days) {
+    jdbc.sql("update resident_request set extension_days = ? where case_id = ?").params(days, caseId).update();
+  }
+
+  /** Another round after a "not satisfied": the count goes up and the handler gets a fresh limit. */
+  public int reopened(long caseId) {
+    jdbc.sql("update resident_request set reopen_count = reopen_count + 1, handle_due = null, handle_start = null"
+            + " where case_id = ?")
+        .param(caseId)
+        .update();
+    return ownership(caseId).reopenCount();
   }
 
   public Optional<ResidentRequest> byCaseNumber(String number) {

@@ -18,6 +18,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One filter chain per surface, the matchers deciding the paths:
@@ -70,7 +72,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain engineRest(HttpSecurity http, ObjectMapper mapper, IdentityService identity) throws Exception {
-    http.securityMatcher("/engine-rest/**")
+    // the engine's servlets are not Spring MVC's: match the whole path, not a path within the dispatcher
+    http.securityMatcher(path("/engine-rest/**"))
         .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.ADMIN.name(), Role.INTEGRATION.name()))
         .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
           res.setHeader("WWW-Authenticate", "Basic realm=\"Linli engine\", charset=\"UTF-8\"");
@@ -108,9 +111,9 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain webapps(HttpSecurity http, IdentityService identity) throws Exception {
-    http.securityMatcher("/camunda/**")
+    http.securityMatcher(path("/camunda/**"))
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/camunda/api/admin/setup/**").denyAll()
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
             .anyRequest().permitAll())
         .addFilterBefore(new WebappLoginGuard(identity), AuthorizationFilter.class)
         .csrf(c -> c.disable())
@@ -126,6 +129,11 @@ class SecurityConfiguration {
         .csrf(c -> c.disable())
         .headers(h -> h.frameOptions(f -> f.sameOrigin()));
     return http.build();
+  }
+
+  /** A pattern over the whole path below the context, whichever servlet serves it. */
+  static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 
   /** A refused workbench request (a failed CSRF check) gets a 403 page and changes nothing. */

@@ -12,7 +12,12 @@ import org.linli.assistance.HouseholdMember;
 import org.linli.assistance.IdNumber;
 import org.linli.assistance.Programme;
 import org.linli.assistance.Relation;
+import java.util.Set;
 import org.linli.casefile.CaseFiles;
+import org.linli.organization.Role;
+import org.linli.organization.RoleAssignment;
+import org.linli.organization.Scope;
+import org.linli.security.LinliUser;
 import org.linli.request.IntakeForm;
 import org.linli.request.RequestIntake;
 import org.linli.request.Channel;
@@ -26,7 +31,7 @@ final class PaymentFixtures {
 
   static long newCase(RequestIntake intake, CaseFiles cases) {
     String number = intake.submitByStaff(new IntakeForm("streetlight", null, "路灯不亮了，晚上出行很不方便", TAOYUAN, "村口大樟树旁",
-        null, null, "张三", "13900001111", null, Channel.HOTLINE, null)).caseNumber();
+        null, null, "张三", "13900001111", null, Channel.HOTLINE, null), staff()).caseNumber();
     return cases.byNumber(number).orElseThrow().id();
   }
 
@@ -49,5 +54,11 @@ final class PaymentFixtures {
         "家中老人年迈多病，无固定收入来源。", null, null, members,
         new Assets(1, new BigDecimal("60.00"), 0, BigDecimal.ZERO, new BigDecimal("1000.00"), false, null));
     files.save(caseId, a, "wang.fang");
+  }
+
+  /** Takes requests in as the county's supervisor, whose area covers every village. */
+  static LinliUser staff() {
+    RoleAssignment supervisor = new RoleAssignment(Role.SUPERVISOR, "330106", null);
+    return new LinliUser("huang.hua", "黄华", Set.of(supervisor.candidateGroup()), Scope.of(List.of(supervisor)));
   }
 }

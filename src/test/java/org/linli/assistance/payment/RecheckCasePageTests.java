@@ -73,9 +73,7 @@ class RecheckCasePageTests {
 
   CaseFile startRecheck(Entitlement e) {
     assertThat(rechecks.start(e.id())).isTrue();
-    String pid = runtime.createProcessInstanceQuery().processDefinitionKey(RecheckProcess.KEY)
-        .variableValueEquals(RecheckProcess.VAR_ENTITLEMENT_ID, e.id()).active().singleResult().getId();
-    return cases.byNumber(runtime.createProcessInstanceQuery().processInstanceId(pid).singleResult().getBusinessKey()).orElseThrow();
+    return rechecks.running(e.id()).orElseThrow();
   }
 
   CaseTask theOpen(CaseFile c) {

@@ -119,6 +119,44 @@ public class EntitlementRepository {
             + " and status = 'ACTIVE'").params(marker, id).update() == 1;
   }
 
+  /** A re-check case of an entitlement, what its reviewers set and its outcome. */
+  public record Recheck(long caseId, long entitlementId, BigDecimal amount, String outcome, String reasons, Instant appliedAt) {}
+
+  public void recheckOpened(long caseId, long entitlementId) {
+    jdbc.sql("insert into assistance_recheck (case_id, entitlement_id) values (?, ?)").params(caseId, entitlementId).update();
+  }
+
+  public Optional<Recheck> recheck(long caseId) {
+    return jdbc.sql("select case_id, entitlement_id, amount, outcome, reasons, applied_at from assistance_recheck where case_id = ?")
+        .param(caseId)
+        .query((rs, i) -> new Recheck(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+            rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+        .optional();
+  }
+
+  /** The monthly amount a re-check's reviewer set; the last one set counts. */
+  public void recheckAmount(long caseId, BigDecimal amount) {
+    jdbc.sql("update assistance_recheck set amount = ? where case_id = ?").params(amount, caseId).update();
+  }
+
+  public void recheckApplied(long caseId, String outcome, String reasons, Instant at) {
+    jdbc.sql("update assistance_recheck set outcome = ?, reasons = ?, applied_at = ? where case_id = ?")
+        .params(outcome, reasons, java.sql.Timestamp.from(at), caseId).update();
+  }
+
+  /** The case of the entitlement's re-check under way, if one is. */
+  public Optional<Long> runningRecheck(long entitlementId) {
+    return jdbc.sql("select r.case_id from assistance_recheck r join entitlement e on e.id = r.entitlement_id"
+            + " join case_file c on c.id = r.case_id where e.id = ? and c.process_instance_id = e.recheck_instance_id")
+        .param(entitlementId).query(Long.class).optional();
+  }
+
+  /** Re-check cases of the entitlements of households with this applicant phone. */
+  public List<Long> recheckCasesByPhone(String phone) {
+    return jdbc.sql("select r.case_id from assistance_recheck r join entitlement e on e.id = r.entitlement_id"
+        + " join assistance_application a on a.case_id = e.case_id where a.applicant_phone = ?").param(phone).query(Long.class).list();
+  }
+
   public void recheckStarted(long id, String processInstanceId) {
     jdbc.sql("update entitlement set recheck_instance_id = ? where id = ?").params(processInstanceId, id).update();
   }

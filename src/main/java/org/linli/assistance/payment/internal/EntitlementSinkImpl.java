@@ -24,4 +24,9 @@ public class EntitlementSinkImpl implements EntitlementSink {
       entitlements.end(entitlement.id(), startMonth, "一次性临时救助 one-off temporary assistance");
     }
   }
+
+  @Override
+  public boolean opened(long caseId) {
+    return entitlements.byCase(caseId).isPresent();
+  }
 }

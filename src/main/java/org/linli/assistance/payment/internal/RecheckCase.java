@@ -10,6 +10,7 @@ import org.linli.approval.ApprovalProcess;
 import org.linli.approval.ApprovalSteps;
 import org.linli.assistance.payment.RecheckProcess;
 import org.linli.assistance.payment.Rechecks;
+import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
@@ -30,7 +31,7 @@ class RecheckCase {
   }
 
   @Bean
-  StepCompleter recheckSteps(ApprovalSteps approvals) {
+  StepCompleter recheckSteps(ApprovalSteps approvals, EntitlementRepository entitlements) {
     return new StepCompleter() {
       @Override
       public String kind() {
@@ -43,12 +44,12 @@ class RecheckCase {
       }
 
       @Override
-      public Map<String, Object> variables(CaseTask task, StepInput input, LinliUser user) {
+      public Map<String, Object> complete(CaseTask task, StepInput input, LinliUser user) {
         BigDecimal amount = recheckAmount(input);
-        Map<String, Object> v = new java.util.HashMap<>(approvals.variables(task, input, user));
+        Map<String, Object> v = new java.util.HashMap<>(approvals.complete(task, input, user));
         if (amount != null) {
-          // on the approval's instance; the re-check's call activity maps it out, the last level's value counts
-          v.put(RecheckProcess.VAR_AMOUNT, amount.toPlainString());
+          // on the entitlement's record: the last reviewer who sets one decides it
+          entitlements.recheckAmount(task.caseId(), amount);
           v.put(CaseVariables.COMMENT, v.get(CaseVariables.COMMENT) + "；复查核定月救助金额 monthly amount after the re-check "
               + amount.toPlainString() + " 元 CNY");
         }
@@ -89,14 +90,14 @@ class RecheckCase {
   /** {@code ${recheckOutcome}} on {@value RecheckProcess#TASK_APPLY}. */
   @ModelBean
   @Bean
-  JavaDelegate recheckOutcome(Rechecks rechecks) {
+  JavaDelegate recheckOutcome(Rechecks rechecks, EntitlementRepository entitlements, CaseFiles cases) {
     return (DelegateExecution execution) -> {
-      long id = ((Number) execution.getVariable(RecheckProcess.VAR_ENTITLEMENT_ID)).longValue();
+      EntitlementRepository.Recheck recheck = cases.caseIdOf(execution).flatMap(entitlements::recheck)
+          .orElseThrow(() -> new IllegalStateException("re-check " + execution.getProcessBusinessKey() + " has no record"));
+      // the approval that just ended in this transaction
       var outcome = ApprovalProcess.Outcome.valueOf((String) execution.getVariable(ApprovalProcess.VAR_OUTCOME));
-      Object amount = execution.getVariable(RecheckProcess.VAR_AMOUNT);
       Object reasons = execution.getVariable(ApprovalProcess.VAR_REASONS);
-      rechecks.apply(id, outcome, amount == null || amount.toString().isBlank() ? null : new BigDecimal(amount.toString().strip()),
-          reasons == null ? null : reasons.toString());
+      rechecks.apply(recheck.caseId(), outcome, reasons == null ? null : reasons.toString());
     };
   }
 }

@@ -40,17 +40,15 @@ class RecheckKindSupport implements CaseKindSupport {
   private final CaseFiles cases;
   private final Entitlements entitlements;
   private final AssistanceFiles files;
-  private final HistoryService history;
-  private final JdbcClient jdbc;
+  private final EntitlementRepository repository;
   private final PaymentProperties payment;
 
-  RecheckKindSupport(CaseFiles cases, Entitlements entitlements, AssistanceFiles files, HistoryService history, JdbcClient jdbc,
+  RecheckKindSupport(CaseFiles cases, Entitlements entitlements, AssistanceFiles files, EntitlementRepository repository,
       PaymentProperties payment) {
     this.cases = cases;
     this.entitlements = entitlements;
     this.files = files;
-    this.history = history;
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.payment = payment;
   }
 
@@ -62,16 +60,7 @@ class RecheckKindSupport implements CaseKindSupport {
   /** Re-checks of the households whose application gives this phone number. */
   @Override
   public Set<Long> caseIdsByPhone(String phone) {
-    List<Long> entitlementIds = jdbc.sql("select e.id from entitlement e join assistance_application a on a.case_id = e.case_id"
-        + " where a.applicant_phone = ?").param(phone).query(Long.class).list();
-    Set<Long> out = new HashSet<>();
-    for (long id : entitlementIds) { // a phone belongs to a household or two: a query each
-      for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(RecheckProcess.KEY)
-          .variableValueEquals(RecheckProcess.VAR_ENTITLEMENT_ID, id).list()) {
-        cases.byNumber(pi.getBusinessKey()).ifPresent(c -> out.add(c.id()));
-      }
-    }
-    return out;
+    return new HashSet<>(repository.recheckCasesByPhone(phone));
   }
 
   @Override
@@ -91,28 +80,18 @@ class RecheckKindSupport implements CaseKindSupport {
   @Override
   public List<Detail> details(long caseId, boolean english) {
     List<Detail> out = new ArrayList<>();
-    Optional<CaseFile> recheck = cases.byId(caseId);
-    if (recheck.isEmpty()) {
-      return out;
-    }
-    Map<String, Object> v = variables(recheck.get().processInstanceId());
-    if (!(v.get(RecheckProcess.VAR_ENTITLEMENT_ID) instanceof Number id)) {
-      return out;
-    }
-    Optional<Entitlement> found = entitlements.byId(id.longValue());
+    Optional<EntitlementRepository.Recheck> recheck = repository.recheck(caseId);
+    Optional<Entitlement> found = recheck.flatMap(r -> entitlements.byId(r.entitlementId()));
     if (found.isEmpty()) {
       return out;
     }
     Entitlement e = found.get();
-    Object assistanceCase = v.get(RecheckProcess.VAR_ASSISTANCE_CASE);
-    if (assistanceCase != null && !assistanceCase.toString().isBlank()) {
-      out.add(new Detail(english ? "Assistance case" : "原救助案件", assistanceCase.toString()));
-    }
+    cases.byId(e.caseId()).ifPresent(c -> out.add(new Detail(english ? "Assistance case" : "原救助案件", c.caseNumber())));
     out.addAll(entitlement(e, english));
     files.view(e.caseId()).ifPresent(h -> HouseholdDetails.masked(h, english).stream()
         .filter(d -> !d.label().equals(english ? "Programme" : "救助类别")) // the entitlement says it
         .forEach(out::add));
-    result(v, e, english).ifPresent(out::add);
+    result(recheck.get(), e, english).ifPresent(out::add);
     return out;
   }
 
@@ -137,13 +116,13 @@ class RecheckKindSupport implements CaseKindSupport {
   }
 
   /** The outcome once the reviews are done: continued (with a new amount or not) or ended. */
-  private Optional<Detail> result(Map<String, Object> v, Entitlement e, boolean english) {
-    Object outcome = v.get(ApprovalProcess.VAR_OUTCOME);
+  private Optional<Detail> result(EntitlementRepository.Recheck r, Entitlement e, boolean english) {
+    Object outcome = r.outcome();
     if (outcome == null) {
       return Optional.empty();
     }
-    Object amount = v.get(RecheckProcess.VAR_AMOUNT);
-    Object reasons = v.get(ApprovalProcess.VAR_REASONS);
+    Object amount = r.amount() == null ? null : r.amount().toPlainString();
+    Object reasons = r.reasons();
     String reasonText = reasons == null || reasons.toString().isBlank() ? "" : (english ? ": " : "：") + reasons;
     String text = switch (ApprovalProcess.Outcome.valueOf(outcome.toString())) {
       case APPROVED -> (english ? "Approved, assistance continues" : "复核通过，继续救助")
@@ -154,17 +133,5 @@ class RecheckKindSupport implements CaseKindSupport {
       case RETURNED -> (english ? "Returned" : "退回") + reasonText;
     };
     return Optional.of(new Detail(english ? "Re-check result" : "复核结论", text));
-  }
-
-  /** The re-check's own variables (running or finished), from history; the approval it calls is another instance. */
-  private Map<String, Object> variables(String processInstanceId) {
-    Map<String, Object> out = new HashMap<>();
-    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-        .variableNameIn(RecheckProcess.VAR_ENTITLEMENT_ID, RecheckProcess.VAR_ASSISTANCE_CASE, RecheckProcess.VAR_AMOUNT,
-            ApprovalProcess.VAR_OUTCOME, ApprovalProcess.VAR_REASONS)
-        .list().stream()
-        .filter(h -> h.getValue() != null)
-        .forEach(h -> out.put(h.getName(), h.getValue()));
-    return out;
   }
 }

@@ -52,7 +52,7 @@ class InspectionCase {
         figures.put(name, execution.getVariable(name));
       }
       figures.put(VAR_LOSS, execution.getVariable(VAR_LOSS));
-      EmergencyReports.Receipt receipt = inspections.raise(pointOf(execution), (String) execution.getVariable(VAR_INSPECTED_BY),
+      EmergencyReports.Receipt receipt = inspections.raise(pointOf(inspections, cases, execution), (String) execution.getVariable(VAR_INSPECTED_BY),
           phase, (String) execution.getVariable(CaseVariables.COMMENT), level == null ? null : IncidentLevel.valueOf(level.toString()),
           figures);
       execution.setVariable(VAR_EMERGENCY_CASE, receipt.caseNumber());
@@ -69,7 +69,7 @@ class InspectionCase {
   JavaDelegate inspectionDone(Inspections inspections, CaseFiles cases) {
     return (DelegateExecution execution) -> {
       long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
-      inspections.inspected(caseId, pointOf(execution), (String) execution.getVariable(CaseVariables.DECISION),
+      inspections.inspected(caseId, pointOf(inspections, cases, execution), (String) execution.getVariable(CaseVariables.DECISION),
           (String) execution.getVariable(VAR_EMERGENCY_CASE), (String) execution.getVariable(VAR_INSPECTED_BY));
     };
   }
@@ -81,16 +81,15 @@ class InspectionCase {
    */
   @ModelBean
   @Bean
-  ExecutionListener inspectionEnded(Inspections inspections) {
-    return (DelegateExecution execution) -> {
-      Object point = execution.getVariable(VAR_HAZARD_POINT);
-      if (point != null) {
-        inspections.cancelled(((Number) point).longValue(), execution.getProcessInstanceId());
-      }
-    };
+  ExecutionListener inspectionEnded(Inspections inspections, CaseFiles cases) {
+    return (DelegateExecution execution) -> cases.caseIdOf(execution).flatMap(inspections::ofCase)
+        .ifPresent(i -> inspections.cancelled(i.hazardPointId(), execution.getProcessInstanceId()));
   }
 
-  private static long pointOf(DelegateExecution execution) {
-    return ((Number) execution.getVariable(VAR_HAZARD_POINT)).longValue();
+  /** The inspected point, from the inspection's record. */
+  private static long pointOf(Inspections inspections, CaseFiles cases, DelegateExecution execution) {
+    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
+    return inspections.ofCase(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " inspects no point"))
+        .hazardPointId();
   }
 }

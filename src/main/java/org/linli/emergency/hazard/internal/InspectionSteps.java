@@ -40,7 +40,7 @@ class InspectionSteps implements StepCompleter {
   }
 
   @Override
-  public Map<String, Object> variables(CaseTask task, StepInput in, LinliUser user) {
+  public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     List<String> offered = decisions(task);
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择巡查结果 choose one of " + offered);
