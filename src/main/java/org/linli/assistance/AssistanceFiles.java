@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.linli.assistance.internal.AssistanceApplicationRepository;
 import org.linli.assistance.internal.HouseholdChecks;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.PersonalData;
 import org.linli.casefile.CaseTask;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
@@ -23,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Household application data of assistance cases. Lists and mail get a {@link HouseholdView}
  * (masked); the whole {@link HouseholdDetail} goes only to staff who may act on the case now, and
- * every such view is logged in {@code sensitive_access_log} in the same transaction, so a view
- * without its log row cannot happen.
+ * every such view is logged ({@link PersonalData}) in the same transaction, so a view without its
+ * log row cannot happen.
  */
 @Service
 public class AssistanceFiles {
@@ -38,9 +39,11 @@ public class AssistanceFiles {
   private final CaseFiles cases;
   private final OrganizationService organization;
   private final Validator validator;
+  private final PersonalData personalData;
 
   AssistanceFiles(AssistanceApplicationRepository repository, CaseFiles cases, OrganizationService organization,
-      Validator validator) {
+      Validator validator, PersonalData personalData) {
+    this.personalData = personalData;
     this.repository = repository;
     this.cases = cases;
     this.organization = organization;
@@ -96,30 +99,17 @@ public class AssistanceFiles {
     }
     AssistanceApplicationRepository.Stored stored = repository.byCase(caseId)
         .orElseThrow(() -> new NotFoundException("该案件没有救助申请 no assistance application for case " + caseId));
-    if (!mayAct(caseId, user)) {
+    if (personalData.needToKnow(caseId, user) == null) {
       throw new ForbiddenException("只有正在办理本案件的工作人员可以查看完整信息 only staff acting on this case may see the whole data");
     }
-    repository.logAccess(user.username(), EngineClock.now(), caseId, FIELD_GROUP_HOUSEHOLD, purpose.strip());
+    personalData.viewed(caseId, user.username(), FIELD_GROUP_HOUSEHOLD, purpose.strip());
     HouseholdApplication a = stored.application();
     return new HouseholdDetail(caseId, stored.id(), a, Eligibility.perCapitaIncome(a.members()), stored.createdBy(),
         stored.createdAt());
   }
 
-  /**
-   * Whether the user is in the group of one of the case's open steps (a step's assignee always is:
-   * the engine gives steps only to members of their group).
-   */
-  public boolean mayAct(long caseId, LinliUser user) {
-    List<CaseTask> open = cases.openTasks(caseId);
-    return open.stream().anyMatch(t -> t.candidateGroup() == null ? user.username().equals(t.assignee())
-        : user.inGroup(t.candidateGroup()));
-  }
-
   static String maskPhone(String phone) {
-    if (phone == null || phone.length() < 7) {
-      return phone == null ? null : "****";
-    }
-    return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    return PersonalData.maskPhone(phone);
   }
 
   private static HouseholdApplication normalised(HouseholdApplication a) {

@@ -54,16 +54,30 @@ public final class TypedFields {
     }
   }
 
-  /** An ISO date, 2026-07-01. */
+  /** The years a date Linli keeps may fall in: birth dates from 1900, nothing planned beyond 2199. */
+  public static final int FIRST_YEAR = 1900;
+  public static final int LAST_YEAR = 2199;
+
+  /** An ISO date, 2026-07-01, in a plausible year. */
   public static LocalDate date(String text, String field, String message, List<FieldError> errors) {
     if (blank(text)) {
       return null;
     }
     try {
-      return LocalDate.parse(text.strip());
+      LocalDate day = LocalDate.parse(text.strip());
+      if (!plausible(day.getYear())) {
+        errors.add(new FieldError(field, message));
+        return null;
+      }
+      return day;
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(field, message));
       return null;
     }
+  }
+
+  /** Whether a year is one a date Linli keeps can fall in (not 0000, not 9999). */
+  public static boolean plausible(int year) {
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
   }
 }

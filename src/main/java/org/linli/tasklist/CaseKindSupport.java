@@ -29,7 +29,11 @@ public interface CaseKindSupport {
   /** The categories by code, for filters, in catalogue order. */
   java.util.Map<String, String> categories(boolean english);
 
-  List<Detail> details(long caseId, boolean english);
+  /**
+   * The case's own details for its page, as this user may see them: personal data whole only for
+   * staff acting on the case, and each such view logged ({@link org.linli.casefile.PersonalData}).
+   */
+  List<Detail> details(long caseId, org.linli.security.LinliUser user, boolean english);
 
   /** The page where this user may open a new case of this kind, if there is one for them. */
   default java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {

@@ -32,7 +32,7 @@ class AssistanceTaskListTests {
 
     CaseKindSupport kind = tasks.kindSupport(AssistanceProcess.KIND).orElseThrow();
     assertThat(kind.categoryName(accept.categoryCode(), false)).isEqualTo("最低生活保障");
-    String household = kind.details(cases.byNumber(number).orElseThrow().id(), false).toString();
+    String household = kind.details(cases.byNumber(number).orElseThrow().id(), users.get("liu.yang"), false).toString();
     for (HouseholdMember m : a.members()) {
       assertThat(household).contains(m.name()).doesNotContain(m.idNumber()).contains(IdNumber.mask(m.idNumber()));
     }

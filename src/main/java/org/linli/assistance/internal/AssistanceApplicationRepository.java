@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** assistance_application, household_member and sensitive_access_log. */
+/** assistance_application and household_member. */
 @Repository
 public class AssistanceApplicationRepository {
 
@@ -66,12 +66,6 @@ public class AssistanceApplicationRepository {
         .query((rs, i) -> row(rs))
         .optional()
         .map(s -> new Stored(s.id(), s.caseId(), withMembers(s.application(), members(s.id())), s.createdBy(), s.createdAt()));
-  }
-
-  public void logAccess(String who, Instant at, long caseId, String fieldGroup, String purpose) {
-    jdbc.sql("insert into sensitive_access_log (accessed_by, accessed_at, case_id, field_group, purpose) values (?, ?, ?, ?, ?)")
-        .params(who, Timestamp.from(at), caseId, fieldGroup, purpose)
-        .update();
   }
 
   private List<HouseholdMember> members(long applicationId) {

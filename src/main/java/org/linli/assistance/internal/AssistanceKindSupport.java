@@ -1,5 +1,6 @@
 package org.linli.assistance.internal;
 
+import org.linli.security.LinliUser;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ class AssistanceKindSupport implements CaseKindSupport {
   }
 
   @Override
-  public List<Detail> details(long caseId, boolean english) {
+  public List<Detail> details(long caseId, LinliUser user, boolean english) {
     return files.view(caseId).map(v -> HouseholdDetails.masked(v, english)).orElse(List.of());
   }
 }

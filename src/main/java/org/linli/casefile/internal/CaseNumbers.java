@@ -1,5 +1,15 @@
 package org.linli.casefile.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -8,21 +18,32 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Allocates readable case numbers ({@code MH2026-000123}) from a counter row per kind and year.
+ * Allocates readable case numbers ({@code MH2026-483920}) from a counter row per kind and year.
  * The increment runs in the caller's transaction, so a number is never handed out twice on any
  * number of nodes; the row is created on its own so that a race to create it cannot fail the
  * caller's transaction (PostgreSQL aborts a transaction on a duplicate key).
+ *
+ * <p>The counter runs 1, 2, 3… without gaps, but the number printed is that count under a keyed
+ * permutation of the six (or more) digits: every count gets its own number, and a resident's
+ * receipt does not tell how many cases came before it. The key is the install's
+ * ({@code linli.case-numbers.key}, else a random one every node reads from {@code install_secret}).
  */
 @Component
 public class CaseNumbers {
 
+  static final String SECRET_NAME = "case-numbers";
+  static final int ROUNDS = 8;
+
   private final JdbcClient jdbc;
   private final TransactionTemplate separate;
+  private final String configuredKey;
+  private volatile byte[] key;
 
-  CaseNumbers(JdbcClient jdbc, PlatformTransactionManager txManager) {
+  CaseNumbers(JdbcClient jdbc, PlatformTransactionManager txManager, @Value("${linli.case-numbers.key:}") String configuredKey) {
     this.jdbc = jdbc;
     this.separate = new TransactionTemplate(txManager);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.configuredKey = configuredKey;
   }
 
   public String next(String prefix, int year) {
@@ -45,12 +66,86 @@ public class CaseNumbers {
             .params(prefix, year)
             .query(Long.class)
             .single();
-    return String.format("%s%d-%06d", prefix, year, value);
+    int digits = Math.max(6, Long.toString(value).length());
+    return String.format("%s%d-%0" + digits + "d", prefix, year, permute(prefix + year, value, digits));
   }
 
   private int increment(String prefix, int year) {
     return jdbc.sql("update case_number_counter set last_value = last_value + 1 where kind = ? and counter_year = ?")
         .params(prefix, year)
         .update();
+  }
+
+  /**
+   * A keyed permutation of {@code [0, 10^digits)}: a Feistel network on the smallest even number of
+   * bits that covers it, applied again while the result lies outside (cycle-walking), so distinct
+   * values always give distinct numbers. {@code tweak} gives each kind and year its own order.
+   */
+  long permute(String tweak, long value, int digits) {
+    long domain = pow10(digits);
+    int bits = 64 - Long.numberOfLeadingZeros(domain - 1);
+    bits += bits % 2;
+    int half = bits / 2;
+    long mask = (1L << half) - 1;
+    long x = value;
+    do {
+      long left = x >>> half;
+      long right = x & mask;
+      for (int round = 0; round < ROUNDS; round++) {
+        long next = left ^ (round(tweak, round, right) & mask);
+        left = right;
+        right = next;
+      }
+      x = (left << half) | right;
+    } while (x >= domain);
+    return x;
+  }
+
+  private long round(String tweak, int round, long half) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+      mac.update((tweak + ":" + round + ":").getBytes(StandardCharsets.UTF_8));
+      mac.update(ByteBuffer.allocate(Long.BYTES).putLong(half).array());
+      return ByteBuffer.wrap(mac.doFinal()).getLong() & Long.MAX_VALUE;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  private byte[] key() {
+    byte[] k = key;
+    if (k == null) {
+      k = configuredKey != null && !configuredKey.isBlank() ? configuredKey.getBytes(StandardCharsets.UTF_8) : storedKey();
+      key = k;
+    }
+    return k;
+  }
+
+  /** The install's key, made once by whichever node needs it first. */
+  private byte[] storedKey() {
+    String found = separate.execute(s -> jdbc.sql("select secret from install_secret where name = ?").param(SECRET_NAME)
+        .query(String.class).optional().orElse(null));
+    if (found == null) {
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      try {
+        separate.executeWithoutResult(s -> jdbc.sql("insert into install_secret (name, secret, created_at) values (?, ?, ?)")
+            .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now())).update());
+      } catch (DuplicateKeyException raced) {
+        // another node made it first: use theirs
+      }
+      found = separate.execute(s -> jdbc.sql("select secret from install_secret where name = ?").param(SECRET_NAME)
+          .query(String.class).single());
+    }
+    return Base64.getDecoder().decode(found);
+  }
+
+  private static long pow10(int digits) {
+    long p = 1;
+    for (int i = 0; i < digits; i++) {
+      p *= 10;
+    }
+    return p;
   }
 }

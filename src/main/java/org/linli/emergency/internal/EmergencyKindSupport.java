@@ -1,5 +1,6 @@
 package org.linli.emergency.internal;
 
+import org.linli.security.LinliUser;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class EmergencyKindSupport implements CaseKindSupport {
   }
 
   @Override
-  public List<Detail> details(long caseId, boolean english) {
+  public List<Detail> details(long caseId, LinliUser user, boolean english) {
     List<Detail> out = new ArrayList<>();
     incidents.byCase(caseId).ifPresent(i -> {
       out.add(new Detail(english ? "Level" : "级别", i.level().name() + (english ? " " + i.level().nameEn() : " " + i.level().nameZh())

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.linli.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,12 +35,20 @@ class PortalSecurity {
     denied.setErrorPage(DENIED_PATH);
     http.securityMatcher("/portal/**")
         .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-        .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()))
+        .csrf(c -> c.csrfTokenRepository(csrfCookie()))
+        .headers(SecurityHeaders.linli())
         .addFilterAfter(new LoadCsrfToken(), CsrfFilter.class)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(c -> c.disable())
         .exceptionHandling(e -> e.accessDeniedHandler(denied));
     return http.build();
+  }
+
+  /** The token's cookie: sent by the browser only with Linli's own pages' requests, and over HTTPS when it is used. */
+  static CookieCsrfTokenRepository csrfCookie() {
+    CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+    repository.setCookieCustomizer(c -> c.sameSite("Lax"));
+    return repository;
   }
 
   /** Sets the token cookie before the page is written: a long page may commit the response first. */

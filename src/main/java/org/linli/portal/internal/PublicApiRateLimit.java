@@ -1,52 +1,59 @@
 package org.linli.portal.internal;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.linli.portal.PortalProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The public API's intake and rating take the portal's limits too (same buckets, per client
- * address); otherwise a script could go around the portal's forms.
+ * address); otherwise a script could go around the portal's forms. An interceptor of Spring MVC,
+ * matched on the same decoded path that chooses the handler: a path spelled differently
+ * ({@code /api/public/%72equests}) that reaches the intake is counted like the plain one.
  */
 @Configuration(proxyBeanMethods = false)
-class PublicApiRateLimit {
+class PublicApiRateLimit implements WebMvcConfigurer {
 
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> publicApiRateLimitFilter(RateLimiter limiter, PortalProperties properties) {
-    OncePerRequestFilter filter = new OncePerRequestFilter() {
+  private final RateLimiter limiter;
+  private final PortalProperties properties;
+
+  PublicApiRateLimit(RateLimiter limiter, PortalProperties properties) {
+    this.limiter = limiter;
+    this.properties = properties;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(limit("submit", properties.submitLimit(), properties.submitWindow()))
+        .addPathPatterns("/api/public/requests");
+    registry.addInterceptor(limit("rate", properties.rateLimit(), properties.rateWindow()))
+        .addPathPatterns("/api/public/ratings/*");
+  }
+
+  private HandlerInterceptor limit(String bucket, int limit, java.time.Duration window) {
+    return new HandlerInterceptor() {
       @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        if ("POST".equals(request.getMethod())) {
-          String path = request.getRequestURI();
-          try {
-            if (path.equals("/api/public/requests")) {
-              limiter.hit("submit", request.getRemoteAddr(), properties.submitLimit(), properties.submitWindow());
-            } else if (path.startsWith("/api/public/ratings/")) {
-              limiter.hit("rate", request.getRemoteAddr(), properties.rateLimit(), properties.rateWindow());
-            }
-          } catch (RateLimiter.LimitExceeded e) {
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds));
-            response.setContentType("application/problem+json;charset=UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"请求过于频繁, 请稍后再试 too many requests; try again in " + e.retryAfterSeconds + " s\"}");
-            return;
-          }
+      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+        if (!"POST".equals(request.getMethod())) {
+          return true;
         }
-        chain.doFilter(request, response);
+        try {
+          limiter.hit(bucket, request.getRemoteAddr(), limit, window);
+          return true;
+        } catch (RateLimiter.LimitExceeded e) {
+          response.setStatus(429);
+          response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds));
+          response.setContentType("application/problem+json");
+          response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+          response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+              + "\"detail\":\"请求过于频繁, 请稍后再试 too many requests; try again in " + e.retryAfterSeconds + " s\"}");
+          return false;
+        }
       }
     };
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.addUrlPatterns("/api/public/requests", "/api/public/ratings/*");
-    registration.setName("linli-public-api-rate-limit");
-    return registration;
   }
 }

@@ -21,6 +21,7 @@ import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.linli.system.NotFoundException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,9 +45,11 @@ class RequestController {
   private final ResidentRequestRepository requests;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RequestViews views;
 
   RequestController(RequestIntake intake, RequestCategories categories, ResidentRatings ratings,
-      ResidentRequestRepository requests, CaseFiles cases, CurrentUser currentUser) {
+      ResidentRequestRepository requests, CaseFiles cases, CurrentUser currentUser, RequestViews views) {
+    this.views = views;
     this.intake = intake;
     this.categories = categories;
     this.ratings = ratings;
@@ -70,11 +73,14 @@ class RequestController {
   }
 
   @GetMapping("/api/requests/{number}")
-  @Operation(summary = "A request of your area: the case record and what the resident told us")
+  @Transactional
+  @Operation(summary = "A request of your area: the case record and what the resident told us; their contact data whole"
+      + " (and logged) only while you act on one of its steps, masked otherwise")
   RequestDetail get(@PathVariable String number) {
-    CaseFile c = cases.visible(number, currentUser.get().scope());
+    LinliUser user = currentUser.get();
+    CaseFile c = cases.visible(number, user.scope());
     ResidentRequest r = requests.byCaseNumber(number).orElseThrow(() -> new NotFoundException("no request " + number));
-    return new RequestDetail(c, r);
+    return new RequestDetail(c, views.as(r, user));
   }
 
   @PostMapping("/api/public/ratings/{token}")

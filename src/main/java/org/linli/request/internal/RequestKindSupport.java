@@ -1,5 +1,6 @@
 package org.linli.request.internal;
 
+import org.linli.security.LinliUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +15,12 @@ class RequestKindSupport implements CaseKindSupport {
 
   private final ResidentRequestRepository requests;
   private final RequestCategories categories;
+  private final RequestViews requestViews;
 
-  RequestKindSupport(ResidentRequestRepository requests, RequestCategories categories) {
+  RequestKindSupport(ResidentRequestRepository requests, RequestCategories categories, RequestViews requestViews) {
     this.requests = requests;
     this.categories = categories;
+    this.requestViews = requestViews;
   }
 
   @Override
@@ -43,9 +46,9 @@ class RequestKindSupport implements CaseKindSupport {
   }
 
   @Override
-  public List<Detail> details(long caseId, boolean english) {
+  public List<Detail> details(long caseId, LinliUser user, boolean english) {
     List<Detail> out = new ArrayList<>();
-    requests.byCaseId(caseId).ifPresent(r -> {
+    requests.byCaseId(caseId).map(r -> requestViews.as(r, user)).ifPresent(r -> {
       out.add(new Detail(english ? "Description" : "诉求内容", r.description()));
       out.add(new Detail(english ? "Address" : "地址", r.address()));
       out.add(new Detail(english ? "Resident" : "诉求人", r.residentName()));

@@ -12,8 +12,10 @@ import org.linli.organization.OrganizationService;
 import org.linli.organization.RoleAssignment;
 import org.linli.organization.Scope;
 import org.linli.security.LinliUser;
+import org.linli.security.LoginThrottle;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -30,16 +32,22 @@ class EngineIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final OrganizationService organization;
+  private final LoginThrottle throttle;
 
-  EngineIdentityAuthenticationProvider(IdentityService identity, OrganizationService organization) {
+  EngineIdentityAuthenticationProvider(IdentityService identity, OrganizationService organization, LoginThrottle throttle) {
     this.identity = identity;
     this.organization = organization;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
+    long wait = username == null ? 0 : throttle.retryAfterSeconds(username, LoginThrottle.clientOfCurrentRequest());
+    if (wait > 0) {
+      throw new LockedException("登录失败次数过多，请 " + wait + " 秒后再试 too many failed sign-ins; try again in " + wait + " s");
+    }
     if (username == null || credentials == null || !identity.checkPassword(username, credentials.toString())) {
       throw new BadCredentialsException("wrong user name or password");
     }

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.linli.organization.Role;
+import org.linli.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,11 +58,13 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> {
           res.setHeader("WWW-Authenticate", "Basic realm=\"Linli\", charset=\"UTF-8\"");
-          problem(res, mapper, HttpStatus.UNAUTHORIZED, "Sign in with your Linli user name and password.");
+          problem(res, mapper, HttpStatus.UNAUTHORIZED, ex instanceof LockedException
+              ? ex.getMessage() : "Sign in with your Linli user name and password.");
         }))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) ->
             problem(res, mapper, HttpStatus.FORBIDDEN, "You may not do this.")))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .headers(SecurityHeaders.linli())
         .csrf(c -> c.disable());
     return http.build();
   }
@@ -95,11 +99,13 @@ class SecurityConfiguration {
             .requestMatchers("/login").permitAll()
             .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
             .anyRequest().authenticated())
-        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/tasks", false).failureUrl("/login?error"))
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/tasks", false)
+            .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath()
+                + (ex instanceof LockedException ? "/login?blocked" : "/login?error"))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // answered here, never forwarded: a forward to /login would let the log-in filter take the POST
         .exceptionHandling(e -> e.accessDeniedHandler(deniedPage()))
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        .headers(SecurityHeaders.linli());
     return http.build();
   }
 
@@ -127,7 +133,7 @@ class SecurityConfiguration {
     // the landing page, API description, health and static files; none of them keeps a session
     http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
         .csrf(c -> c.disable())
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        .headers(SecurityHeaders.linli());
     return http.build();
   }
 

@@ -42,9 +42,11 @@ class CasePageController {
   private final HistoryService history;
   private final RepositoryService repository;
   private final CaseAttachments attachments;
+  private final WorkbenchModel work;
 
   CasePageController(CaseFiles cases, TaskActions tasks, CurrentUser currentUser, HistoryService history,
-      RepositoryService repository, CaseAttachments attachments) {
+      RepositoryService repository, CaseAttachments attachments, WorkbenchModel work) {
+    this.work = work;
     this.cases = cases;
     this.tasks = tasks;
     this.currentUser = currentUser;
@@ -57,7 +59,8 @@ class CasePageController {
   record StepView(CaseTask task, boolean mine, boolean mayAct, List<org.linli.organization.StaffMember> colleagues) {}
 
   @GetMapping("/cases/{number}")
-  String show(@PathVariable String number, Model model) {
+  @org.springframework.transaction.annotation.Transactional
+  String show(@PathVariable String number, Model model, java.util.Locale locale) {
     LinliUser user = currentUser.get();
     CaseFile c = cases.visible(number, user.scope());
     List<StepView> steps = cases.openTasks(c.id()).stream()
@@ -72,6 +75,8 @@ class CasePageController {
     model.addAttribute("active", steps.stream().map(s -> s.task().activityId()).distinct().toList());
     model.addAttribute("done", doneActivities(c));
     model.addAttribute("attachments", attachments.list(c.id()));
+    // personal data whole only for staff acting on the case, and logged: computed here, in a transaction
+    model.addAttribute("details", work.details(c.kind(), c.id(), user, locale));
     return "work/case";
   }
 

@@ -78,8 +78,8 @@ public class WorkbenchModel {
     return tasks.kindSupport(kind).map(k -> k.categories(english(locale))).orElse(java.util.Map.of());
   }
 
-  public List<CaseKindSupport.Detail> details(String kind, long caseId, Locale locale) {
-    return tasks.kindSupport(kind).map(k -> k.details(caseId, english(locale))).orElse(List.of());
+  public List<CaseKindSupport.Detail> details(String kind, long caseId, LinliUser user, Locale locale) {
+    return tasks.kindSupport(kind).map(k -> k.details(caseId, user, english(locale))).orElse(List.of());
   }
 
   /** The pages where the user may open new cases (top bar), in a stable order. */

@@ -1,5 +1,6 @@
 package org.linli.assistance.payment.internal;
 
+import org.linli.security.LinliUser;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -78,7 +79,7 @@ class RecheckKindSupport implements CaseKindSupport {
   }
 
   @Override
-  public List<Detail> details(long caseId, boolean english) {
+  public List<Detail> details(long caseId, LinliUser user, boolean english) {
     List<Detail> out = new ArrayList<>();
     Optional<EntitlementRepository.Recheck> recheck = repository.recheck(caseId);
     Optional<Entitlement> found = recheck.flatMap(r -> entitlements.byId(r.entitlementId()));

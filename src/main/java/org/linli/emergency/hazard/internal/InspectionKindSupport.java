@@ -67,7 +67,7 @@ class InspectionKindSupport implements CaseKindSupport {
   }
 
   @Override
-  public List<Detail> details(long caseId, boolean english) {
+  public List<Detail> details(long caseId, LinliUser user, boolean english) {
     List<Detail> out = new ArrayList<>();
     Inspection i = points.inspection(caseId).orElse(null);
     if (i == null) {
