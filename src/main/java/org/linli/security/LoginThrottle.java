@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.linli.system.EngineClock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,8 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Slows down password guessing, per user and client address, with back-off instead of a lock-out:
@@ -100,13 +97,32 @@ public class LoginThrottle {
         .params(Timestamp.from(now.minus(properties.forgetAfter())), Timestamp.from(now)).update();
   }
 
+  /** The client address of the request being served on this thread (set by a filter ahead of every sign-in). */
+  private static final ThreadLocal<String> CLIENT = new ThreadLocal<>();
+
   /** The address of the request being served on this thread, or "local" outside any request. */
   public static String clientOfCurrentRequest() {
-    return Optional.ofNullable(RequestContextHolder.getRequestAttributes())
-        .filter(ServletRequestAttributes.class::isInstance)
-        .map(a -> ((ServletRequestAttributes) a).getRequest())
-        .map(HttpServletRequest::getRemoteAddr)
-        .orElse("local");
+    String client = CLIENT.get();
+    return client == null ? "local" : client;
+  }
+
+  /** The client of the request this thread serves, until closed. */
+  public interface Serving extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Serves a request from this client address on this thread: {@code try (var s = serving(request)) {…}}. */
+  public static Serving serving(HttpServletRequest request) {
+    String outer = CLIENT.get();
+    CLIENT.set(request.getRemoteAddr());
+    return () -> {
+      if (outer == null) {
+        CLIENT.remove();
+      } else {
+        CLIENT.set(outer);
+      }
+    };
   }
 
   /** Counts one more failure of the row, starting afresh after {@code forgetAfter}; returns the count. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.approval.ApprovalLevel;
 import org.linli.approval.ApprovalProcess.Outcome;
@@ -47,9 +48,9 @@ public class ApprovalFlow {
    * brings back the last call's outputs).
    */
   public void start(DelegateExecution execution) {
+    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new NotValidException(
+        "审核审批由案件流程调用 an approval is called by a case's process, not started on its own"));
     List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
-    long caseId = cases.caseIdOf(execution)
-        .orElseThrow(() -> new IllegalStateException("an approval belongs to a case; none for " + execution.getProcessInstanceId()));
     rounds.start(caseId, execution.getProcessInstanceId(), levels, EngineClock.now());
     for (String output : List.of(VAR_OUTCOME, VAR_LEVEL, VAR_REASONS, VAR_MISSING, VAR_COMMENT, CaseVariables.DECISION)) {
       execution.setVariable(output, null);

@@ -13,8 +13,16 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
-import java.beans.PropertyEditorSupport;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +35,12 @@ import org.linli.system.TypedFields;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What comes in is cleaned or refused where it comes in, for every controller at once: strings lose
+ * What comes in is cleaned or refused where it comes in, for every request at once: strings lose
  * NUL, control characters and broken surrogates ({@link CleanText}); dates outside the years
  * {@value TypedFields#FIRST_YEAR} to {@value TypedFields#LAST_YEAR}, numbers with absurd exponents and
  * numbers sent for yes/no fields are refused as unreadable (400, naming the field).
@@ -100,23 +108,45 @@ class InputAtTheEdge {
     };
   }
 
-  /** Form, query and path parameters of every controller. */
-  @ControllerAdvice
-  static class CleanParameters {
-    @InitBinder
-    void cleanStrings(WebDataBinder binder) {
-      binder.registerCustomEditor(String.class, new PropertyEditorSupport() {
-        @Override
-        public void setAsText(String text) {
-          setValue(CleanText.clean(text));
-        }
+  /** Form and query parameters of every request, before any filter or controller reads them. */
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> cleanParameters() {
+    OncePerRequestFilter filter = new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        chain.doFilter(new CleanParameters(request), response);
+      }
+    };
+    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("linli-clean-parameters");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
 
-        @Override
-        public String getAsText() {
-          Object value = getValue();
-          return value == null ? "" : value.toString();
-        }
-      });
+  /** A request whose parameter values are {@link CleanText#clean clean}. */
+  static final class CleanParameters extends HttpServletRequestWrapper {
+
+    CleanParameters(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getParameter(String name) {
+      return CleanText.clean(super.getParameter(name));
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      String[] values = super.getParameterValues(name);
+      return values == null ? null : Arrays.stream(values).map(CleanText::clean).toArray(String[]::new);
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      Map<String, String[]> clean = new LinkedHashMap<>();
+      super.getParameterMap().forEach((k, v) -> clean.put(k, Arrays.stream(v).map(CleanText::clean).toArray(String[]::new)));
+      return Collections.unmodifiableMap(clean);
     }
   }
 }
