@@ -161,6 +161,20 @@ class ApprovalProcessTests {
     decide(users.get(user), theOpen(number).taskId(), decision, comment, missing);
   }
 
+  @Test
+  void theLevelsAndHowFarTheApprovalHasComeAreTheRoundsRecordNotVariables() {
+    String number = apply();
+    String approval = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(number)
+        .singleResult().getId();
+    runtime.setVariables(approval, Map.of("approvalLevelCount", 1, "approvalLevelIndex", 2, VAR_LEVELS,
+        ApprovalLevel.toJson(List.of(ApprovalLevel.village(VILLAGE, "working-days:2")))));
+    decide("wang.fang", number, APPROVE, "材料齐全", null);
+    assertThat(theOpen(number).candidateGroup()).as("the township level still follows").isEqualTo("township@330106002");
+    runtime.setVariables(approval, Map.of("approvalLevelCount", 2, "approvalDecisions", "approve,reject,return"));
+    decide("liu.yang", number, APPROVE, null, null);
+    assertThat(open(number)).hasSize(2).allSatisfy(t -> assertThat(t.candidateGroup()).isEqualTo("dept-mz@330106"));
+  }
+
   /** Village and township approve; the department's first reviewer approves. */
   void upToDepartment(String number) {
     decide("wang.fang", number, APPROVE, "材料齐全", null);
@@ -306,6 +320,10 @@ class ApprovalProcessTests {
     List<CaseTask> department = open(number);
     decide(wu, department.get(0).taskId(), APPROVE, null, null);
     String other = department.get(1).taskId();
+    // who decided is the round's record: clearing the old variables through the engine changes nothing
+    String approval = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(number)
+        .singleResult().getId();
+    runtime.setVariables(approval, Map.of("approvalDecidedBy", "", "approvalReviewers", 1, "approvalLevelCount", 1));
     assertThatThrownBy(() -> decide(wu, other, APPROVE, null, null)).isInstanceOf(ForbiddenException.class);
     assertThatThrownBy(() -> decide(wu, other, REJECT, "再看看", null)).isInstanceOf(ForbiddenException.class);
     assertThat(open(number)).singleElement().satisfies(t -> {

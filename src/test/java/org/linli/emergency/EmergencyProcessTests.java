@@ -164,6 +164,24 @@ class EmergencyProcessTests {
         CaseEventType.PROGRESS_REPORT, CaseEventType.ALL_CLEAR, CaseEventType.REVIEWED);
   }
 
+  @Test
+  void theLeadAndTheTimeLimitsFollowTheIncidentsRecordNotVariablesSetThroughTheEngine() {
+    String n = report(accident(1, 2, 200_000, t0.minus(Duration.ofMinutes(20)))).caseNumber();
+    String pid = caseFile(n).processInstanceId();
+    runtime.setVariables(pid, Map.of("incidentLevel", "I", "severity", "I", "divisionCode", "330106003001",
+        "falseAlarm", true, "phase", "WARNING"));
+    later(Duration.ofMinutes(40));
+    complete("liu.yang", n, TASK_ARRIVE, ARRIVE, "到场", null);
+    complete("liu.yang", n, TASK_FIRST_REPORT, FIRST_REPORT, "首报", Map.of("dead", 1, "injured", 2));
+    CaseTask progress = open(n, TASK_PROGRESS_REPORT);
+    assertThat(progress.candidateGroup()).as("level IV: the township leads").isEqualTo("township@330106002");
+    assertThat(progress.dueAt()).as("level IV's 24 hours").isEqualTo(t0.plus(Duration.ofMinutes(40)).plus(Duration.ofHours(24)));
+    later(Duration.ofHours(1));
+    complete("liu.yang", n, TASK_DISPOSE, ALL_CLEAR, "清理完毕", null);
+    assertThat(open(n, TASK_REVIEW).candidateGroup()).isEqualTo("township@330106002");
+    assertThat(incidents.of(caseFile(n).id()).orElseThrow().withdrawnAt()).as("no false alarm was found on site").isNull();
+  }
+
   @ParameterizedTest(name = "{0} {1} dead {2} injured {3} affected {4} loss {5} -> {6}")
   @CsvSource({
       "ACCIDENT, PRODUCTION_SAFETY, 30, 0, 0, 0, I",

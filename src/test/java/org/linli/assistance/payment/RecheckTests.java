@@ -133,6 +133,22 @@ class RecheckTests {
   }
 
   @Test
+  void anAmountWrittenIntoTheEngineIsNotTheReviewersAmount() {
+    Entitlement e = open("郑篡改", "335", true);
+    CaseFile recheck = startRecheck(e);
+    decide("wang.fang", recheck, ApprovalProcess.APPROVE, "无变化");
+    decide("liu.yang", recheck, ApprovalProcess.APPROVE, null);
+    String approval = runtime.createProcessInstanceQuery().processDefinitionKey(ApprovalProcess.KEY)
+        .processInstanceBusinessKey(recheck.caseNumber()).singleResult().getId();
+    runtime.setVariable(approval, RecheckProcess.VAR_AMOUNT, "99999.00");
+    taskService.setVariable(theOpen(recheck).taskId(), RecheckProcess.VAR_AMOUNT, "99999.00");
+    runtime.setVariable(recheck.processInstanceId(), "entitlementId", e.id() + 1);
+    decide("wu.lei", recheck, ApprovalProcess.APPROVE, null);
+    assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 8))).as("no reviewer set an amount").isEqualByComparingTo("800.00");
+    assertThat(entitlements.byId(e.id()).orElseThrow().nextRecheckOn()).isEqualTo(LocalDate.of(2027, 1, 1));
+  }
+
+  @Test
   void aRejectedRecheckEndsTheEntitlementWithThisMonth() {
     Entitlement e = open("吴终止", "341", true);
     CaseFile recheck = startRecheck(e);
