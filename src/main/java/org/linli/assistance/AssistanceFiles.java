@@ -8,7 +8,6 @@ import org.linli.assistance.internal.AssistanceApplicationRepository;
 import org.linli.assistance.internal.HouseholdChecks;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.PersonalData;
-import org.linli.casefile.CaseTask;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.security.LinliUser;

@@ -1,15 +1,10 @@
 package org.linli.assistance;
 
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseOpening;
-import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
 import org.linli.organization.Routing;
@@ -34,16 +29,14 @@ public class AssistanceIntake {
   private final AssistanceFiles files;
   private final TimeLimits limits;
   private final Deadlines deadlines;
-  private final RuntimeService runtime;
   private final CaseFiles cases;
   private final Routing routing;
 
-  AssistanceIntake(AssistanceFiles files, TimeLimits limits, Deadlines deadlines, RuntimeService runtime, CaseFiles cases,
+  AssistanceIntake(AssistanceFiles files, TimeLimits limits, Deadlines deadlines, CaseFiles cases,
       Routing routing) {
     this.files = files;
     this.limits = limits;
     this.deadlines = deadlines;
-    this.runtime = runtime;
     this.cases = cases;
     this.routing = routing;
   }

@@ -1,12 +1,12 @@
 package org.linli.deadline;
 
-import org.linli.system.ModelBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,10 +1,10 @@
 package org.linli.emergency;
 
-import org.linli.system.ModelBean;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.ModelBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.DivisionLevel;

@@ -1,6 +1,5 @@
 package org.linli.request;
 
-import org.linli.system.ModelBean;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +9,7 @@ import org.linli.deadline.TimeLimit;
 import org.linli.deadline.TimeLimits;
 import org.linli.request.internal.ResidentRequestRepository;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.linli.approval.internal;
 
-import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.linli.system.ModelBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,5 @@
 package org.linli.approval.internal;
 
-import org.linli.system.ModelBean;
 import static org.linli.approval.ApprovalProcess.*;
 
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.organization.Routing;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

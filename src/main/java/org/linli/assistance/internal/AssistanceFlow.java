@@ -1,15 +1,11 @@
 package org.linli.assistance.internal;
 
-import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.approval.ApprovalLevel;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /** Expressions of bpmn/assistance-application.bpmn: the approval levels. */

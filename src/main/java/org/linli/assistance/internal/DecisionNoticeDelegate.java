@@ -1,6 +1,5 @@
 package org.linli.assistance.internal;
 
-import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseVariables;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

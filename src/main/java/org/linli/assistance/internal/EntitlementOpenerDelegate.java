@@ -1,11 +1,9 @@
 package org.linli.assistance.internal;
 
-import org.linli.system.ModelBean;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.assistance.AssistanceFlowProperties;
@@ -14,6 +12,7 @@ import org.linli.assistance.Programme;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

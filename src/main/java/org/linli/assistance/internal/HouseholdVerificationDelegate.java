@@ -1,21 +1,12 @@
 package org.linli.assistance.internal;
 
-import org.linli.system.ModelBean;
-import static org.linli.assistance.AssistanceProcess.*;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.linli.assistance.AssistanceFlowProperties;
-import org.linli.assistance.AssistanceStandard;
-import org.linli.assistance.AssistanceStandards;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdVerifier;
-import org.linli.assistance.PreCheck;
-import org.linli.assistance.Programme;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,9 +1,9 @@
 package org.linli.deadline.internal;
 
-import org.linli.system.ModelBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.ModelBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,12 +1,8 @@
 package org.linli.emergency.hazard;
 
-import org.linli.system.ModelBean;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +14,6 @@ import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseOpening;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseVariables;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
 import org.linli.emergency.EmergencyReports;
@@ -31,6 +26,7 @@ import org.linli.organization.OrganizationService;
 import org.linli.organization.StaffMember;
 import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
+import org.linli.system.ModelBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package org.linli.request.internal;
 
-import org.linli.system.ModelBean;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,6 +10,7 @@ import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
+import org.linli.system.ModelBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.linli.request.RequestProcess;
 import org.linli.system.EngineClock;

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.linli.approval.ApprovalProcess;
 import org.linli.assistance.AssistanceFiles;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;

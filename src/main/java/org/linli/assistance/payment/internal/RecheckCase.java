@@ -1,6 +1,5 @@
 package org.linli.assistance.payment.internal;
 
-import org.linli.system.ModelBean;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
 import org.linli.system.InvalidInputException;
 import org.linli.security.LinliUser;
+import org.linli.system.ModelBean;
 import org.linli.tasklist.StepCompleter;
 import org.linli.tasklist.StepInput;
 import org.springframework.context.annotation.Bean;

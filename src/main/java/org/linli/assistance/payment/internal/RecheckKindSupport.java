@@ -5,15 +5,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.linli.approval.ApprovalProcess;
 import org.linli.assistance.AssistanceFiles;
 import org.linli.assistance.Programme;
@@ -22,11 +19,9 @@ import org.linli.assistance.payment.Entitlement;
 import org.linli.assistance.payment.Entitlements;
 import org.linli.assistance.payment.PaymentProperties;
 import org.linli.assistance.payment.RecheckProcess;
-import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
 import org.linli.tasklist.CaseKindSupport;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,5 @@
 package org.linli.emergency.hazard.internal;
 
-import org.linli.system.ModelBean;
 import static org.linli.emergency.hazard.InspectionProcess.*;
 
 import java.time.ZoneId;
@@ -18,6 +17,7 @@ import org.linli.emergency.IncidentReport;
 import org.linli.emergency.hazard.InspectionProcess;
 import org.linli.emergency.hazard.Inspections;
 import org.linli.system.LinliJob;
+import org.linli.system.ModelBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
