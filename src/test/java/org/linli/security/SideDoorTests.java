@@ -18,6 +18,7 @@ import org.linli.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The findings of the side-door review, replayed as an attacker would, over real HTTP, each refused:
@@ -27,6 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * variables changed through the engine, and {@code ProductionInstallTests} for a fresh install.
  */
 @LinliIntegrationTest
+// a context of its own: Camunda's webapps keep their runtime in statics that a context closed
+// earlier in this JVM (TwoNodeTests, ProductionInstallTests) has cleared; one JVM runs one context in production
+@TestPropertySource(properties = "linli.test.context=side-doors")
 class SideDoorTests {
 
   static final String TAOYUAN = "330106002001"; // wang.fang; 桃源镇 liu.yang
