@@ -49,6 +49,8 @@ public abstract class BrowserTestSupport {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
         "--user-data-dir=" + Files.createTempDirectory("linli-chromium"));
+    // console messages, so that a test can see what the Content-Security-Policy refused
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build();
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(new Dimension(1440, 960));

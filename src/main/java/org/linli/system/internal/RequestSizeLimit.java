@@ -33,22 +33,24 @@ class RequestSizeLimit {
         if (type != null && type.toLowerCase().startsWith("multipart/") && request.getContentLengthLong() > max) {
           response.setStatus(413);
           response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-          String detail = "文件太大，每个文件最大约 " + maxMb + " MB files of at most about " + maxMb + " MB are accepted";
-          if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+          String zh = "文件太大，每个文件最大约 " + maxMb + " MB";
+          String en = "files of at most about " + maxMb + " MB are accepted";
+          String root = request.getContextPath();
+          if (request.getRequestURI().startsWith(root + "/api/")) {
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-                + detail + "\",\"errors\":[{\"field\":\"file\",\"message\":\"" + detail + "\"}]}");
+                + zh + "; " + en + "\",\"errors\":[{\"field\":\"file\",\"message\":\"" + zh + "; " + en + "\"}]}");
           } else {
-            boolean portal = request.getRequestURI().startsWith(request.getContextPath() + "/portal");
-            String css = portal ? "/css/portal.css" : "/css/work.css";
-            String back = portal ? "<a href=\"/portal\" class=\"button\">返回居民服务 Back to the portal</a>"
-                : "<a href=\"/tasks\" class=\"button\">返回工作台 Back to the workbench</a>";
+            boolean portal = request.getRequestURI().startsWith(root + "/portal");
+            String css = root + (portal ? "/css/portal.css" : "/css/work.css");
+            String back = portal ? "<a href=\"" + root + "/portal\" class=\"button\">返回居民服务 · Back to the portal</a>"
+                : "<a href=\"" + root + "/tasks\" class=\"button\">返回工作台 · Back to the workbench</a>";
             response.setContentType("text/html");
             response.getWriter().write("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>413 · 文件太大</title>"
                 + "<link rel=\"stylesheet\" href=\"" + css + "\"></head><body class=\"login-page\"><main class=\"login-card\">"
-                + "<h1>413 · 文件太大</h1><p>" + detail + "。没有保存任何内容，请选择较小的文件。</p>"
-                + "<p class=\"muted\">Nothing was saved; choose a smaller file.</p>"
+                + "<h1>413 · 文件太大</h1><p>" + zh + "。没有保存任何内容，请选择较小的文件。</p>"
+                + "<p class=\"muted\">File too large: " + en + ". Nothing was saved; choose a smaller file.</p>"
                 + "<p>" + back + "</p></main></body></html>");
           }
           return;
