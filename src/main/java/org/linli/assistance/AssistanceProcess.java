@@ -43,9 +43,6 @@ public final class AssistanceProcess {
    */
   public static final String VAR_ELIGIBLE = "eligible";
   public static final String VAR_ELIGIBILITY_REASON = "eligibilityReason";
-  /** Set by the entitlement opener for the notice right after it: the amount and yyyy-MM first month paid. */
-  public static final String VAR_MONTHLY_AMOUNT = "monthlyAmount";
-  public static final String VAR_START_MONTH = "startMonth";
   public static final String VAR_OBJECTION = "objection";
   public static final String VAR_HOME_VISIT = "homeVisit";
 

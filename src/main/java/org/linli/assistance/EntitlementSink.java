@@ -2,6 +2,7 @@ package org.linli.assistance;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Optional;
 
 /**
  * Where an approved application opens its entitlement (待遇). The seam between the assistance flow
@@ -19,6 +20,9 @@ public interface EntitlementSink {
    */
   void open(long caseId, String programme, BigDecimal monthlyAmount, YearMonth startMonth);
 
-  /** Whether the case has an entitlement already (an urgent one-off paid before the approval). */
-  boolean opened(long caseId);
+  /** What the case's entitlement was opened with. */
+  record Opened(BigDecimal monthlyAmount, YearMonth startMonth) {}
+
+  /** The case's entitlement, if it has one already (an urgent one-off paid before the approval). */
+  Optional<Opened> opened(long caseId);
 }

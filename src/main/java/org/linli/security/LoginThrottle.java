@@ -34,13 +34,13 @@ public class LoginThrottle {
 
   private final JdbcClient jdbc;
   private final LoginThrottleProperties properties;
-  private final TransactionTemplate separate;
+  private final TransactionTemplate savepoint;
 
   LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties, PlatformTransactionManager txManager) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.separate = new TransactionTemplate(txManager);
-    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.savepoint = new TransactionTemplate(txManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Seconds the user must wait before trying again from this address; 0 when they may try now. */
@@ -53,26 +53,27 @@ public class LoginThrottle {
     return until == null ? 0 : Math.max(1, Duration.between(now, until).toSeconds() + 1);
   }
 
-  /** A wrong password: the pair, and the address as a whole, count one more failure. */
+  /**
+   * A wrong password: the pair, and the address as a whole, count one more failure. Runs in the
+   * password check's own transaction (which commits: a wrong password is an answer, not an error),
+   * so that a sign-in never holds more than one connection, however many arrive at once.
+   */
   public void failed(String username, String client) {
     Instant now = EngineClock.now();
-    separate.executeWithoutResult(s -> {
-      int n = count(key(username), key(client), now);
-      if (n > properties.freeAttempts()) {
-        long factor = 1L << Math.min(20, n - properties.freeAttempts() - 1);
-        Duration wait = properties.firstBlock().multipliedBy(factor);
-        block(key(username), key(client), now.plus(wait.compareTo(properties.maxBlock()) > 0 ? properties.maxBlock() : wait));
-      }
-      if (count(ANY_USER, key(client), now) >= properties.clientLimit()) {
-        block(ANY_USER, key(client), now.plus(properties.clientBlock()));
-      }
-    });
+    int n = count(key(username), key(client), now);
+    if (n > properties.freeAttempts()) {
+      long factor = 1L << Math.min(20, n - properties.freeAttempts() - 1);
+      Duration wait = properties.firstBlock().multipliedBy(factor);
+      block(key(username), key(client), now.plus(wait.compareTo(properties.maxBlock()) > 0 ? properties.maxBlock() : wait));
+    }
+    if (count(ANY_USER, key(client), now) >= properties.clientLimit()) {
+      block(ANY_USER, key(client), now.plus(properties.clientBlock()));
+    }
   }
 
   /** A right password: the user's failures from this address are forgotten. */
   public void succeeded(String username, String client) {
-    separate.executeWithoutResult(s -> jdbc.sql("delete from login_throttle where username = ? and client = ?")
-        .params(key(username), key(client)).update());
+    jdbc.sql("delete from login_throttle where username = ? and client = ?").params(key(username), key(client)).update();
   }
 
   /** Users and addresses waiting now, the longest wait first. */
@@ -133,8 +134,8 @@ public class LoginThrottle {
         + " last_failure_at = ? where username = ? and client = ?";
     if (jdbc.sql(update).params(stale, at, username, client).update() == 0) {
       try {
-        // a transaction of its own: on PostgreSQL a duplicate key would abort the surrounding one
-        separate.executeWithoutResult(s -> jdbc.sql(
+        // behind a savepoint: on PostgreSQL a duplicate key would abort the surrounding transaction
+        savepoint.executeWithoutResult(s -> jdbc.sql(
                 "insert into login_throttle (username, client, failures, last_failure_at) values (?, ?, 1, ?)")
             .params(username, client, at).update());
         return 1;

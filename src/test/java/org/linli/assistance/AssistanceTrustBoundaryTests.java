@@ -89,7 +89,7 @@ class AssistanceTrustBoundaryTests {
     // at the home visit, the figures the eligibility table once read from variables
     engine.set(pid, IN_STANDARD, 50000.0).set(pid, IN_HOUSEHOLD_SIZE, 20).set(pid, IN_PER_CAPITA_INCOME, 0.0)
         .set(pid, IN_SAVINGS_PER_CAPITA, 0.0).set(pid, IN_SAVINGS_LIMIT, 1.0e9).set(pid, IN_VEHICLE_LIMIT, 1.0e9)
-        .set(pid, IN_SUPPORT_STANDARD, 50000.0).set(pid, "programme", "TEKUN").set(pid, VAR_MONTHLY_AMOUNT, "99500.00")
+        .set(pid, IN_SUPPORT_STANDARD, 50000.0).set(pid, "programme", "TEKUN").set(pid, "monthlyAmount", "99500.00")
         .set(pid, VAR_ELIGIBLE, true).set(pid, "urgentGranted", true);
     complete("wang.fang", number, VISIT, "住房简陋，丈夫卧床，无其他收入来源",
         Map.of("visitor1", "王芳", "visitor2", "李强", "visitDate", "2026-03-02"));
@@ -110,7 +110,7 @@ class AssistanceTrustBoundaryTests {
     assertThat(civilAffairs.candidateGroup()).as("the civil-affairs level still runs").isEqualTo("dept-mz@330106");
     assertThat(entitlements.byCase(caseFile(number).id())).as("nothing paid before the last level").isEmpty();
 
-    engine.set(approvalInstance(number), VAR_MONTHLY_AMOUNT, "99500.00").set(pid, VAR_MONTHLY_AMOUNT, "99500.00");
+    engine.set(approvalInstance(number), "monthlyAmount", "99500.00").set(pid, "monthlyAmount", "99500.00");
     complete("wu.lei", number, ApprovalProcess.APPROVE, "同意", null);
     Entitlement e = entitlements.byCase(caseFile(number).id()).orElseThrow();
     assertThat(e.programme()).isEqualTo("DIBAO");

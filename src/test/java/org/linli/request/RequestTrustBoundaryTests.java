@@ -7,6 +7,7 @@ import static org.linli.support.ShanghaiTime.clock;
 
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ class RequestTrustBoundaryTests {
   @Autowired TaskActions tasks;
   @Autowired CaseFiles cases;
   @Autowired DemoUsers users;
+  @Autowired IdentityService identity;
 
   @AfterEach
   void resetClock() {
@@ -149,5 +151,24 @@ class RequestTrustBoundaryTests {
     assertThat(seen(number).group()).isEqualTo("caseworker@330106002002");
     assertThat(seen(number).assignee()).isEqualTo("zhao.min");
     assertThat(cases.byNumber(number).orElseThrow().divisionCode()).isEqualTo("330106002002");
+  }
+
+  @Test
+  void aHandlerWhoLeftTheVillageGetsTheStepNoMoreTheVillageDoes() {
+    clock("2026-03-02T09:00");
+    String number = submit();
+    act("wang.fang", number, new StepInput(SIGN, null, null, null, null, null));
+    act("wang.fang", number, new StepInput(EXTEND, "等待配件", null, null, 3, null));
+    // an administrator takes wang.fang out of the village in Camunda Admin while the township decides
+    identity.deleteMembership("wang.fang", "caseworker@" + TAOYUAN);
+    try {
+      act("liu.yang", number, new StepInput(GRANT, null, null, null, null, null));
+      Seen back = seen(number);
+      assertThat(back.step()).isEqualTo(TASK_HANDLE);
+      assertThat(back.group()).isEqualTo("caseworker@" + TAOYUAN);
+      assertThat(back.assignee()).as("the village as a whole, not someone who left it").isNull();
+    } finally {
+      identity.createMembership("wang.fang", "caseworker@" + TAOYUAN);
+    }
   }
 }

@@ -199,6 +199,31 @@ class SideDoorTests {
     assertThat(anonymous().from("203.0.113.78").basic("wang.fang", "demo").get("/api/tasks").status()).isEqualTo(200);
   }
 
+  @Test
+  void manySignInsAtOnceWithWrongPasswordsAreRefusedWithoutDrainingTheConnectionPool() throws Exception {
+    int at = 60; // three times the connection pool
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(at);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<Integer>> replies = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < at; i++) {
+        int n = i;
+        replies.add(pool.submit(() -> {
+          go.await();
+          return anonymous().from("203.0.113." + (100 + n)).basic("stranger" + n, "password").get("/api/tasks").status();
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<Integer> r : replies) {
+        assertThat(r.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(401);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(jdbc.sql("select count(*) from login_throttle where username like 'stranger%'").query(Long.class).single())
+        .as("every failure counted").isEqualTo(at);
+  }
+
   // 6: rating tokens
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.approval.ApprovalProcess;
+import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdMember;
 import org.linli.assistance.Programme;
@@ -32,11 +33,14 @@ class DecisionNoticeDelegate implements JavaDelegate {
   private final CaseFiles cases;
   private final AssistanceApplicationRepository applications;
   private final Notifications notifications;
+  private final EntitlementSink entitlements;
 
-  DecisionNoticeDelegate(CaseFiles cases, AssistanceApplicationRepository applications, Notifications notifications) {
+  DecisionNoticeDelegate(CaseFiles cases, AssistanceApplicationRepository applications, Notifications notifications,
+      EntitlementSink entitlements) {
     this.cases = cases;
     this.applications = applications;
     this.notifications = notifications;
+    this.entitlements = entitlements;
   }
 
   @Override
@@ -48,9 +52,13 @@ class DecisionNoticeDelegate implements JavaDelegate {
     Programme programme = application.orElseThrow(() -> new IllegalStateException("case " + number + " has no application"))
         .programme();
     Refusal refusal = approved ? null : refusal(execution);
-    // set by the entitlement opened just before, in this transaction
-    String amount = (String) execution.getVariable(VAR_MONTHLY_AMOUNT);
-    String start = (String) execution.getVariable(VAR_START_MONTH);
+    // what the entitlement was opened with (an urgent one-off may have been opened long before)
+    Optional<EntitlementSink.Opened> opened = approved ? entitlements.opened(c.id()) : Optional.empty();
+    if (approved && opened.isEmpty()) {
+      throw new IllegalStateException("case " + number + " was approved but has no entitlement");
+    }
+    String amount = opened.map(o -> o.monthlyAmount().toPlainString()).orElse(null);
+    String start = opened.map(o -> o.startMonth().toString()).orElse(null);
     String email = application.map(HouseholdApplication::applicantEmail).filter(e -> !e.isBlank()).orElse(null);
     String note = (approved
         ? "已告知申请人：批准 Applicant told: approved, " + amount + " 元 CNY" + (programme == Programme.LINSHI ? "" : "/月 a month")

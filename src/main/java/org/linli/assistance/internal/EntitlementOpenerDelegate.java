@@ -50,16 +50,13 @@ class EntitlementOpenerDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application().programme();
     YearMonth now = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
     boolean urgentStep = TASK_OPEN_URGENT.equals(execution.getCurrentActivityId());
-    if (!urgentStep && programme == Programme.LINSHI && sink.opened(caseId)) {
+    if (!urgentStep && programme == Programme.LINSHI && sink.opened(caseId).isPresent()) {
       cases.record(execution, "COMPLETED", "先行救助已发放，不重复发放 Urgent help already paid; nothing more opened");
       return;
     }
     BigDecimal amount = urgentStep ? properties.temporaryAmount() : assessedAmount(caseId);
     YearMonth start = programme == Programme.LINSHI ? now : now.plusMonths(1);
     sink.open(caseId, programme.name(), amount, start);
-    // for the notice that follows in this transaction
-    execution.setVariable(VAR_MONTHLY_AMOUNT, amount.toPlainString());
-    execution.setVariable(VAR_START_MONTH, start.toString());
     cases.record(execution, "COMPLETED", (urgentStep ? "先行救助 Urgent help " : "待遇已开通 Entitlement opened ")
         + programme.nameZh() + " " + amount.toPlainString() + " 元 CNY，自 from " + start);
   }

@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number of nodes; the row is created on its own so that a race to create it cannot fail the
  * caller's transaction (PostgreSQL aborts a transaction on a duplicate key).
  *
- * <p>The counter runs 1, 2, 3… without gaps, but the number printed is that count under a keyed
- * permutation of the six (or more) digits: every count gets its own number, and a resident's
- * receipt does not tell how many cases came before it. The key is the install's
+ * <p>The counter runs 1, 2, 3…, but the number printed is that count under a keyed permutation
+ * of the six (or more) digits: every count gets its own number, and a resident's receipt does not
+ * tell how many cases came before it. A count whose number an older case already holds (numbered
+ * before the permutation, or under another key) is skipped. The key is the install's
  * ({@code linli.case-numbers.key}, else a random one every node reads from {@code install_secret}).
  */
 @Component
@@ -46,7 +47,29 @@ public class CaseNumbers {
     this.configuredKey = configuredKey;
   }
 
+  /** Gives up after this many numbers in a row are taken: something is wrong, not unlucky. */
+  static final int MAX_SKIPS = 1000;
+
   public String next(String prefix, int year) {
+    for (int attempt = 0; attempt <= MAX_SKIPS; attempt++) {
+      String number = format(prefix, year, advance(prefix, year));
+      // Numbers made before the permutation, or under another key, can already hold this value.
+      // The counter row stays locked by this transaction, so only committed cases can collide.
+      boolean taken = jdbc.sql("select count(*) from case_file where case_number = ?").param(number)
+          .query(Long.class).single() > 0;
+      if (!taken) {
+        return number;
+      }
+    }
+    throw new IllegalStateException("no free case number for " + prefix + " " + year + " after " + MAX_SKIPS + " tries");
+  }
+
+  String format(String prefix, int year, long value) {
+    int digits = Math.max(6, Long.toString(value).length());
+    return String.format("%s%d-%0" + digits + "d", prefix, year, permute(prefix + year, value, digits));
+  }
+
+  private long advance(String prefix, int year) {
     if (increment(prefix, year) == 0) {
       try {
         separate.executeWithoutResult(
@@ -61,13 +84,10 @@ public class CaseNumbers {
         throw new IllegalStateException("no case number counter for " + prefix + " " + year);
       }
     }
-    long value =
-        jdbc.sql("select last_value from case_number_counter where kind = ? and counter_year = ?")
-            .params(prefix, year)
-            .query(Long.class)
-            .single();
-    int digits = Math.max(6, Long.toString(value).length());
-    return String.format("%s%d-%0" + digits + "d", prefix, year, permute(prefix + year, value, digits));
+    return jdbc.sql("select last_value from case_number_counter where kind = ? and counter_year = ?")
+        .params(prefix, year)
+        .query(Long.class)
+        .single();
   }
 
   private int increment(String prefix, int year) {

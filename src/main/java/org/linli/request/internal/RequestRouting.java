@@ -37,9 +37,20 @@ public class RequestRouting {
     return routing.forLevel(requests.ownership(c.id()).level().name(), c.divisionCode(), c.departmentCode());
   }
 
-  /** Who signed for the request in the owning unit, or null before anyone did. */
+  /**
+   * Who signed for the request in the owning unit, or null before anyone did, or when they have
+   * left that unit since: then the step goes back to the whole unit. Membership is the engine's
+   * identity, which sign-in and the assignment check read too.
+   */
   public String handler(DelegateExecution execution) {
-    return requests.ownership(caseOf(execution).id()).handler();
+    String handler = requests.ownership(caseOf(execution).id()).handler();
+    if (handler == null) {
+      return null;
+    }
+    String owners = owners(execution);
+    boolean stillThere = execution.getProcessEngineServices().getIdentityService().createUserQuery()
+        .userId(handler).memberOfGroup(owners).count() > 0;
+    return stillThere ? handler : null;
   }
 
   public boolean atTownship(DelegateExecution execution) {

@@ -20,7 +20,7 @@ import org.w3c.dom.Node;
  * administrator through the engine's API): models are data, never code. Refused are script tasks
  * and scripts anywhere, {@code camunda:class} (Linli's delegates are beans, named with {@code
  * camunda:delegateExpression}), external tasks and connectors (work done outside Linli's step
- * rules), embedded or external forms, script languages in conditions and decision tables, and any
+ * rules), any {@code camunda:type} (external, shell, mail), embedded or external forms, script languages in conditions and decision tables, and any
  * expression outside {@link ExpressionRules}. A deployment holds only BPMN, DMN, Camunda Forms and
  * PNG images.
  */
@@ -28,6 +28,8 @@ final class ModelRules {
 
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+  /** The engine still reads Activiti's extension namespace as its own: the same rules apply to it. */
+  static final String ACTIVITI = "http://activiti.org/bpmn";
   static final String CAMUNDA_DMN = "http://camunda.org/schema/1.0/dmn";
 
   /** The resources a deployment may hold. */
@@ -85,7 +87,7 @@ final class ModelRules {
         return; // words for people, never evaluated
       }
     }
-    if (!dmn && CAMUNDA.equals(e.getNamespaceURI())) {
+    if (!dmn && isCamunda(e.getNamespaceURI())) {
       switch (local) {
         case "script" -> problems.add(where + ": scripts are not allowed");
         case "connector" -> problems.add(where + ": connectors are not allowed");
@@ -113,7 +115,7 @@ final class ModelRules {
   private void checkAttribute(Element e, Attr a, boolean dmn, String where, List<String> problems) {
     String name = a.getLocalName() == null ? a.getName() : a.getLocalName();
     String value = a.getValue();
-    boolean camunda = CAMUNDA.equals(a.getNamespaceURI()) || CAMUNDA_DMN.equals(a.getNamespaceURI());
+    boolean camunda = isCamunda(a.getNamespaceURI()) || CAMUNDA_DMN.equals(a.getNamespaceURI());
     if (dmn) {
       if ("expressionLanguage".equals(name) && !DMN_LANGUAGES.contains(value.strip().toLowerCase(Locale.ROOT))) {
         problems.add(where + ": expression language '" + value + "' is not allowed; use FEEL");
@@ -126,8 +128,9 @@ final class ModelRules {
       problems.add(where + ": camunda:" + name + " is not allowed; name a Linli bean with camunda:delegateExpression");
     } else if (camunda && DELEGATE_ATTRIBUTES.contains(name)) {
       expressions.checkDelegate(value).forEach(p -> problems.add(where + ": " + p));
-    } else if (camunda && "type".equals(name) && "external".equals(value)) {
-      problems.add(where + ": external tasks are done outside Linli's step rules and are not allowed");
+    } else if (camunda && "type".equals(name)) {
+      // external (work outside Linli's step rules), shell (runs a command), mail: none is allowed
+      problems.add(where + ": camunda:type '" + value + "' is not allowed; name a Linli bean with camunda:delegateExpression");
     } else if (camunda && "formKey".equals(name)) {
       problems.add(where + ": camunda:formKey is not allowed; use camunda:formRef with a Camunda Form");
     } else if (camunda && "resource".equals(name)) {
@@ -135,6 +138,10 @@ final class ModelRules {
     } else if (ExpressionRules.isExpression(value)) {
       expressions.check(value).forEach(p -> problems.add(where + ": " + p));
     }
+  }
+
+  private static boolean isCamunda(String namespace) {
+    return CAMUNDA.equals(namespace) || ACTIVITI.equals(namespace);
   }
 
   /** A DMN element whose expression language is set on an ancestor (the decision or the definitions). */

@@ -76,6 +76,18 @@ class DeploymentRulesTests {
         Arguments.of("a delegate bean not on the list",
             "<bpmn:serviceTask id=\"Task_X\" camunda:delegateExpression=\"${processEngine}\" />"),
         Arguments.of("an external task", "<bpmn:serviceTask id=\"Task_X\" camunda:type=\"external\" camunda:topic=\"payments\" />"),
+        Arguments.of("a shell task", "<bpmn:serviceTask id=\"Task_X\" camunda:type=\"shell\"><bpmn:extensionElements>"
+            + "<camunda:field name=\"command\"><camunda:string>touch</camunda:string></camunda:field>"
+            + "<camunda:field name=\"arg1\"><camunda:string>/tmp/linli-pwned</camunda:string></camunda:field>"
+            + "</bpmn:extensionElements></bpmn:serviceTask>"),
+        Arguments.of("a mail task", "<bpmn:sendTask id=\"Task_X\" camunda:type=\"mail\" />"),
+        Arguments.of("a Java class in Activiti's namespace",
+            "<bpmn:serviceTask id=\"Task_X\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"java.lang.Object\" />"),
+        Arguments.of("a shell task in Activiti's namespace",
+            "<bpmn:serviceTask id=\"Task_X\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:type=\"shell\" />"),
+        Arguments.of("a script listener in Activiti's namespace", "<bpmn:userTask id=\"Task_X\" xmlns:activiti=\"http://activiti.org/bpmn\">"
+            + "<bpmn:extensionElements><activiti:taskListener event=\"create\">"
+            + "<activiti:script scriptFormat=\"javascript\">1</activiti:script></activiti:taskListener></bpmn:extensionElements></bpmn:userTask>"),
         Arguments.of("an embedded form", "<bpmn:userTask id=\"Task_X\" camunda:formKey=\"embedded:deployment:evil.html\" />"),
         Arguments.of("a script listener", "<bpmn:userTask id=\"Task_X\"><bpmn:extensionElements><camunda:taskListener event=\"create\">"
             + "<camunda:script scriptFormat=\"javascript\">1</camunda:script></camunda:taskListener></bpmn:extensionElements></bpmn:userTask>"),

@@ -2,6 +2,7 @@ package org.linli.assistance.payment.internal;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Optional;
 import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.payment.Entitlements;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class EntitlementSinkImpl implements EntitlementSink {
   }
 
   @Override
-  public boolean opened(long caseId) {
-    return entitlements.byCase(caseId).isPresent();
+  public Optional<Opened> opened(long caseId) {
+    return entitlements.byCase(caseId).map(e -> new Opened(e.monthlyAmount(), e.startMonth()));
   }
 }
