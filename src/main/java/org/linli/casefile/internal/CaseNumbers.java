@@ -10,6 +10,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,8 @@ public class CaseNumbers {
 
   static final String SECRET_NAME = "case-numbers";
   static final int ROUNDS = 8;
+  /** Gives up after this many numbers in a row are taken: something is wrong, not unlucky. */
+  static final int MAX_SKIPS = 1000;
 
   private final JdbcClient jdbc;
   private final TransactionTemplate separate;
@@ -47,10 +51,14 @@ public class CaseNumbers {
     this.configuredKey = configuredKey;
   }
 
-  /** Gives up after this many numbers in a row are taken: something is wrong, not unlucky. */
-  static final int MAX_SKIPS = 1000;
+  /** The key is read (or made) at start-up, so that no intake needs a second connection for it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void loadKey() {
+    key();
+  }
 
   public String next(String prefix, int year) {
+    key(); // before the counter row is locked: never wait for a connection while holding that lock
     for (int attempt = 0; attempt <= MAX_SKIPS; attempt++) {
       String number = format(prefix, year, advance(prefix, year));
       // Numbers made before the permutation, or under another key, can already hold this value.
