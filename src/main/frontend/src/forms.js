@@ -1,5 +1,5 @@
 // LinliForms.render(container, { schemaUrl, submitUrl, csrfHeader, csrfToken, data, onDone })
-// Renders a Camunda Form (form-js) and submits { data } as JSON; the server's field errors
+// Renders a Camunda Form (form-js) and submits its data (field values by key) as JSON; the server's field errors
 // (problem+json `errors: [{field, message}]`) appear under the fields and above the form.
 import { Form } from '@bpmn-io/form-js-viewer';
 
@@ -91,7 +91,7 @@ async function render(container, options = {}) {
       const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
       if (csrfHeader && csrfToken) headers[csrfHeader] = csrfToken;
       const res = await fetch(submitUrl, {
-        method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify({ data: event.data }),
+        method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(event.data),
       });
       const body = res.status === 204 ? null : await readJson(res);
       if (res.ok) {

@@ -39,9 +39,6 @@ public class StepForms {
       @Schema(description = "the form-js schema, its decision options narrowed to the step's") JsonNode schema,
       @Schema(description = "initial values; no decision is preselected") Map<String, Object> data) {}
 
-  /** What the browser posts. */
-  public record Submission(@Schema(description = "values by field key") Map<String, Object> data) {}
-
   static final String DECISION = "decision";
   /**
    * The case's kind ({@code REQUEST}, {@code ASSISTANCE}, {@code RECHECK}), given to every form as data
@@ -66,13 +63,18 @@ public class StepForms {
     return new StepForm(schemaFor(task), new LinkedHashMap<>(context(task)));
   }
 
-  /** Checks the data against the task's form, then completes the step with it. */
+  /**
+   * Completes a step with what its user answered, by field key ({@code {"decision":"extend",
+   * "extensionDays":3,"comment":"…"}}): the same object from the browser's form and from the API.
+   * The step's form checks it first (a key it does not take is refused by name), then the step's
+   * own rules; either refusal changes nothing.
+   */
   public void submit(LinliUser user, String taskId, Map<String, Object> data) {
     TaskView task = tasks.get(user, taskId);
-    // conditions see the same context as in the browser, whatever the client sent for it
-    Map<String, Object> withContext = new LinkedHashMap<>(data == null ? Map.of() : data);
-    withContext.putAll(context(task));
-    Map<String, Object> values = FormValidator.validate(schemaFor(task), withContext);
+    Map<String, Object> answers = data == null ? Map.of() : data;
+    Map<String, Object> values = hasForm(taskId)
+        ? FormValidator.validate(schemaFor(task), answers, context(task))
+        : withoutForm(answers);
     StepInput input = toInput(values);
     List<FieldError> violations = beanValidator.validate(input).stream()
         .sorted(Comparator.comparing((ConstraintViolation<StepInput> v) -> v.getPropertyPath().toString()))
@@ -90,6 +92,20 @@ public class StepForms {
     return context;
   }
 
+  private boolean hasForm(String taskId) {
+    return engineForms.getTaskFormData(taskId).getCamundaFormRef() != null;
+  }
+
+  /** A step without a form (a model under test) takes the decision and the fields every step knows. */
+  private static Map<String, Object> withoutForm(Map<String, Object> answers) {
+    List<FieldError> unknown = answers.keySet().stream().filter(k -> !INPUT_KEYS.contains(k)).sorted()
+        .map(k -> new FieldError(k, "此步骤没有这一项 unknown field: this step takes " + String.join(", ", INPUT_KEYS))).toList();
+    if (!unknown.isEmpty()) {
+      throw new InvalidInputException(unknown);
+    }
+    return answers;
+  }
+
   /** The JSON text of the Camunda Form deployed for an open task. */
   public String deployedSchema(String taskId) {
     TaskFormData formData = engineForms.getTaskFormData(taskId);
@@ -105,13 +121,14 @@ public class StepForms {
 
   /**
    * Checks data against a form-js schema: required, pattern (full match), min/max, minLength/maxLength,
-   * options and number types of every visible field.
+   * options and number types of every visible field, and no key the form does not take.
    *
-   * @return the visible fields' values; unknown keys and hidden fields are left out
-   * @throws InvalidInputException naming each broken field
+   * @param context the server's facts the form's conditions read (the case's kind)
+   * @return the visible fields' values
+   * @throws InvalidInputException naming each broken field and each key not taken
    */
-  public Map<String, Object> validate(String schemaJson, Map<String, Object> data) {
-    return FormValidator.validate(parse(schemaJson), data);
+  public Map<String, Object> validate(String schemaJson, Map<String, Object> data, Map<String, Object> context) {
+    return FormValidator.validate(parse(schemaJson), data, context);
   }
 
   private JsonNode schemaFor(TaskView task) {
@@ -153,8 +170,8 @@ public class StepForms {
         whole(v, "extensionDays"), text(v, "rating"), text(v, "missing"), others(v));
   }
 
-  private static final java.util.Set<String> INPUT_KEYS =
-      java.util.Set.of(DECISION, "comment", "departmentCode", "divisionCode", "extensionDays", "rating", "missing");
+  private static final List<String> INPUT_KEYS =
+      List.of(DECISION, "comment", "departmentCode", "divisionCode", "extensionDays", "rating", "missing");
 
   /** The form's values that StepInput has no field for. */
   private static Map<String, Object> others(Map<String, Object> v) {

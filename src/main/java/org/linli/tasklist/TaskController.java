@@ -3,11 +3,11 @@ package org.linli.tasklist;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.Map;
 import org.linli.casefile.Page;
 import org.linli.security.CurrentUser;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -71,9 +71,19 @@ class TaskController {
   }
 
   @PostMapping("/{id}/complete")
-  @Operation(summary = "Complete a step with a decision; the step lists the decisions it offers")
-  ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody StepInput input) {
-    tasks.complete(currentUser.get(), id, input);
+  @Operation(summary = "Complete a step: its form's fields by key, checked by the form and then the step's rules",
+      description = "The body is the object the step's form submits (GET /api/tasks/{id}/form), e.g. "
+          + "{\"decision\":\"extend\",\"extensionDays\":3,\"comment\":\"等待配件\"}. A key the form does not "
+          + "take with these answers is refused by name (400 problem+json), like a broken rule; nothing changes. "
+          + "The task lists the decisions it offers. docs/api.md has an example for every step.")
+  ResponseEntity<Void> complete(@PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+          examples = {
+              @io.swagger.v3.oas.annotations.media.ExampleObject(name = "sign", value = "{\"decision\":\"sign\"}"),
+              @io.swagger.v3.oas.annotations.media.ExampleObject(name = "extend",
+                  value = "{\"decision\":\"extend\",\"extensionDays\":3,\"comment\":\"等待配件\"}")}))
+      @RequestBody Map<String, Object> answers) {
+    forms.submit(currentUser.get(), id, answers);
     return ResponseEntity.noContent().build();
   }
 
@@ -81,12 +91,5 @@ class TaskController {
   @Operation(summary = "The step's Camunda Form (form-js schema, decisions narrowed to the step's) and initial data")
   StepForms.StepForm form(@PathVariable String id) {
     return forms.form(currentUser.get(), id);
-  }
-
-  @PostMapping("/{id}/form")
-  @Operation(summary = "Complete a step through its form: the form's rules, then the step's; 400 names each field")
-  ResponseEntity<Void> submitForm(@PathVariable String id, @RequestBody StepForms.Submission submission) {
-    forms.submit(currentUser.get(), id, submission.data());
-    return ResponseEntity.noContent().build();
   }
 }

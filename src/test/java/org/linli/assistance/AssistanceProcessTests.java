@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.linli.approval.ApprovalProcess;
 import org.linli.casefile.CaseEvent;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseStatus;
@@ -212,6 +213,8 @@ class AssistanceProcessTests {
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
         .activityId(END_APPROVED).count()).isEqualTo(1);
     assertThat(notes(number)).anyMatch(n -> n.contains("批准 Applicant told: approved, 2010.00"));
+    assertThat(cases.timeline(c.id()).stream().filter(e -> e.type() == CaseEventType.CLOSED).count()).as("closed once")
+        .isEqualTo(1);
   }
 
   @Test

@@ -74,7 +74,7 @@ class EmergencyApiTests {
   }
 
   ResponseEntity<Map> submitForm(String user, String taskId, Map<String, Object> data) {
-    return rest.withBasicAuth(user, "demo").postForEntity("/api/tasks/{id}/form", Map.of("data", data), Map.class, taskId);
+    return rest.withBasicAuth(user, "demo").postForEntity("/api/tasks/{id}/complete", data, Map.class, taskId);
   }
 
   @Test

@@ -162,6 +162,7 @@ class EmergencyProcessTests {
     assertThat(caseFile(n).status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(events(n)).contains(CaseEventType.GRADED, CaseEventType.ARRIVED, CaseEventType.FIRST_REPORT,
         CaseEventType.PROGRESS_REPORT, CaseEventType.ALL_CLEAR, CaseEventType.REVIEWED);
+    assertThat(events(n).stream().filter(t -> t == CaseEventType.CLOSED).count()).as("closed once").isEqualTo(1);
   }
 
   @Test

@@ -301,6 +301,12 @@ class ResidentRequestProcessTests {
     assertEnded(number, END_CLOSED_BY_SUPERVISOR);
     assertThat(cases.byNumber(number).orElseThrow().status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(timeline(number).stream().filter(t -> t == CaseEventType.REOPENED).count()).isEqualTo(2);
+    assertThat(timeline(number).stream().filter(t -> t == CaseEventType.CLOSED).count()).as("closed once, by the supervisor")
+        .isEqualTo(1);
+    CaseEvent closed = cases.timeline(cases.byNumber(number).orElseThrow().id()).stream()
+        .filter(e -> e.type() == CaseEventType.CLOSED).findFirst().orElseThrow();
+    assertThat(closed.actor()).isEqualTo("huang.hua");
+    assertThat(closed.note()).contains("已尽力处理");
     assertThat(cases.byNumber(number).orElseThrow().rating()).isEqualTo("NOT_SATISFIED");
   }
 

@@ -165,7 +165,6 @@ class AuthorizationMatrixTests {
       POST /api/requests | SIGNED_IN
       POST /api/tasks/{id}/claim | SIGNED_IN
       POST /api/tasks/{id}/complete | SIGNED_IN
-      POST /api/tasks/{id}/form | SIGNED_IN
       POST /api/tasks/{id}/unclaim | SIGNED_IN
       POST /assistance/apply | CASEWORKER
       POST /cases/{number}/attachments | SIGNED_IN

@@ -1,5 +1,6 @@
 package org.linli.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * browser) for a browser test class: skipped without it unless {@code -Dlinli.test.browser=required}.
  * Screenshots land in target/screenshots.
  */
+@org.junit.jupiter.api.Tag("browser")
 public abstract class BrowserTestSupport {
 
   protected static final Path SHOTS = Path.of("target", "screenshots");
@@ -44,6 +46,10 @@ public abstract class BrowserTestSupport {
       assumeTrue(chromium.canExecute() && driver.canExecute(),
           "no Chromium at " + chromium + " / " + driver + ": run scripts/test, which installs it");
     }
+    if (required) {
+      assertThat(hasChineseFont()).as("no CJK font: screenshots would show boxes; run scripts/test, which installs fonts-noto-cjk")
+          .isTrue();
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -56,6 +62,17 @@ public abstract class BrowserTestSupport {
     browser.manage().window().setSize(new Dimension(1440, 960));
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
     Files.createDirectories(SHOTS);
+  }
+
+  /** Whether fontconfig, which Chromium asks, knows a font for Chinese. */
+  static boolean hasChineseFont() throws Exception {
+    try {
+      Process p = new ProcessBuilder("fc-list", ":lang=zh", "family").redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return p.waitFor() == 0 && !out.isBlank();
+    } catch (java.io.IOException noFontconfig) {
+      return false;
+    }
   }
 
   @AfterAll

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the engine filled before Linli's tables existed. Demo data never lands on real data.
  */
 @ExtendWith(TestDatabase.class)
+@org.junit.jupiter.api.Tag("database")
 class DatabaseLifecycleTests {
 
   static ConfigurableApplicationContext start(String url, String... profiles) {

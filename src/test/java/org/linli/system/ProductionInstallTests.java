@@ -34,6 +34,7 @@ class ProductionInstallTests {
   static final String PASSWORD = "Qingxi-County-2026!";
 
   @Test
+  @org.junit.jupiter.api.Tag("database")
   void aProductionInstallHasItsConfiguredAdministratorAndShowsNothingToStrangers() {
     String url = TestDatabase.freshDatabase("linli_prod");
     try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(LinliApplication.class)
@@ -69,6 +70,7 @@ class ProductionInstallTests {
     }
   }
 
+  /** The refusals read the settings and the engine's users, alike on every database: the H2 run shows them. */
   @Test
   void itRefusesToStartWithoutAnAdministratorOrWithOneAnybodyCouldGuess() throws Exception {
     CompletableFuture<String> none = CompletableFuture.supplyAsync(() -> start("linli_prod_none", Map.of()));

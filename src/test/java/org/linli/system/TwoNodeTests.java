@@ -51,6 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * overdue mark, escalation, reminder and mail happens exactly once.
  */
 @ExtendWith(TestDatabase.class)
+@org.junit.jupiter.api.Tag("database")
 class TwoNodeTests {
 
 

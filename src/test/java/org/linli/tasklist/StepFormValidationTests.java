@@ -38,7 +38,7 @@ class StepFormValidationTests {
 
   List<FieldError> errors(Map<String, Object> data) {
     try {
-      forms.validate(SCHEMA, data);
+      forms.validate(SCHEMA, data, Map.of());
       return List.of();
     } catch (InvalidInputException e) {
       return e.errors();
@@ -51,18 +51,27 @@ class StepFormValidationTests {
     assertThat(errors(Map.of("decision", "  "))).extracting(FieldError::field).containsExactly("decision");
     assertThat(errors(Map.of("decision", "c"))).extracting(FieldError::message).containsExactly("不是可选的值 not one of the options");
     assertThat(errors(Map.of("decision", 1))).extracting(FieldError::field).containsExactly("decision");
-    Map<String, Object> values = forms.validate(SCHEMA, Map.of("decision", "a", "whatever", "ignored"));
-    assertThat(values).containsExactly(Map.entry("decision", "a"));
+    assertThat(forms.validate(SCHEMA, Map.of("decision", "a"), Map.of())).containsExactly(Map.entry("decision", "a"));
+    // a key the form does not declare is refused by name, not dropped
+    assertThat(errors(Map.of("decision", "a", "whatever", "x"))).extracting(FieldError::field).containsExactly("whatever");
+    assertThat(errors(Map.of("decision", "a", "whatever", "x"))).extracting(FieldError::message)
+        .allMatch(m -> m.contains("unknown field"));
   }
 
   @Test
-  void hiddenFieldsAreNeitherCheckedNorKept() {
-    // days is required but hidden unless decision = "b"; a stray value is dropped
-    assertThat(forms.validate(SCHEMA, Map.of("decision", "a", "days", 99))).doesNotContainKey("days");
+  void hiddenFieldsAreNotCheckedAndAValueForOneIsRefused() {
+    // days is required but hidden unless decision = "b": not asked for, and a value for it is not taken
+    assertThat(errors(Map.of("decision", "a"))).isEmpty();
+    assertThat(errors(Map.of("decision", "a", "days", 99))).extracting(FieldError::field, FieldError::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("days", "按所选内容不填这一项 not taken with these answers (the form hides it)"));
     assertThat(errors(Map.of("decision", "b"))).containsExactly(new FieldError("days", "必填 required"));
-    // code is hidden while no decision is made, so its bad value only counts with one
-    assertThat(errors(Map.of("code", "x"))).extracting(FieldError::field).containsExactly("decision");
-    assertThat(errors(Map.of("decision", "a", "code", "x"))).extracting(FieldError::field).containsExactly("code");
+    // code is hidden while no decision is made: its value is not checked, only refused
+    assertThat(errors(Map.of("code", "x"))).extracting(FieldError::field).containsExactly("decision", "code");
+    assertThat(errors(Map.of("decision", "a", "code", "x"))).extracting(FieldError::message).containsExactly("格式不正确 wrong format");
+    // what the server supplies for the conditions is not the client's to send
+    assertThat(forms.validate(SCHEMA.replace("=decision != \\\"b\\\"", "=caseKind != \\\"RECHECK\\\""),
+        Map.of("decision", "a", "days", 3), Map.of("caseKind", "RECHECK"))).containsEntry("days", 3);
+    assertThat(errors(Map.of("decision", "a", "caseKind", "RECHECK"))).extracting(FieldError::field).containsExactly("caseKind");
   }
 
   @Test
@@ -95,7 +104,7 @@ class StepFormValidationTests {
   @Test
   void conditionsOutsideTheSupportedSubsetAreRefused() {
     String schema = SCHEMA.replace("=decision != \\\"b\\\"", "=decision > 3");
-    assertThatThrownBy(() -> forms.validate(schema, Map.of("decision", "a"))).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> forms.validate(schema, Map.of("decision", "a"), Map.of())).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("decision > 3");
   }
 
@@ -111,7 +120,8 @@ class StepFormValidationTests {
       assertThat(schema.path("schemaVersion").asInt()).as(file.getFilename()).isEqualTo(19);
       // every decision value makes every condition evaluate (unsupported ones would throw)
       for (JsonNode option : schema.path("components").findValue("values")) {
-        assertThatThrownBy(() -> forms.validate(text, Map.of("decision", option.path("value").asText(), "comment", "x".repeat(2001))))
+        assertThatThrownBy(() -> forms.validate(text, Map.of("decision", option.path("value").asText(), "comment", "x".repeat(2001)),
+            Map.of("caseKind", "REQUEST")))
             .as(file.getFilename()).isInstanceOf(InvalidInputException.class);
       }
     }

@@ -6,9 +6,12 @@ import java.net.URI;
 import org.linli.assistance.AssistanceIntake;
 import org.linli.assistance.AssistanceObjections;
 import org.linli.assistance.HouseholdApplication;
+import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.organization.CandidateGroups;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
+import org.linli.system.ForbiddenException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,10 +47,16 @@ class AssistanceController {
   }
 
   @PostMapping("/api/assistance/cases/{number}/objections")
-  @Operation(summary = "Record an objection raised during the public notice (公示): back to verification")
+  @Operation(summary = "Record an objection raised during the public notice (公示): back to verification; the caseworkers"
+      + " of the household's village and the officers of its township, who hold the notice, take objections")
   ResponseEntity<Void> object(@PathVariable String number, @RequestBody Objection objection) {
     LinliUser user = currentUser.get();
-    cases.visible(number, user.scope()); // outside the user's area: not found
+    CaseFile c = cases.visible(number, user.scope()); // outside the user's area: not found
+    // an objection changes the approval's path: only those who hold the notice record one
+    if (!user.inGroup(CandidateGroups.caseworkers(c.divisionCode())) && !user.inGroup(CandidateGroups.township(c.townshipCode()))) {
+      throw new ForbiddenException("只有本村（社区）救助经办人和乡镇可以登记公示异议"
+          + " only the village's caseworkers and the township record objections to the notice");
+    }
     objections.object(number, objection == null ? null : objection.reason());
     return ResponseEntity.noContent().build();
   }

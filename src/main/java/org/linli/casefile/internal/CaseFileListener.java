@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseKindDefinition;
@@ -71,8 +72,14 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
                 boolean cancelled = execution.isCanceled();
                 Instant now = EngineClock.now();
                 cases.close(id, cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED, now);
-                cases.insertEvent(id, CaseEventType.CLOSED, null, null, actor(execution.getProcessEngineServices(), null), null, null,
-                    cancelled ? "cancelled" : null, now);
+                // a step that closed the case (a supervisor's 办结, a closing notice) has said so, with who and why
+                List<CaseEvent> timeline = cases.events(id);
+                boolean saidByAStep = !cancelled && !timeline.isEmpty()
+                    && timeline.get(timeline.size() - 1).type() == CaseEventType.CLOSED;
+                if (!saidByAStep) {
+                  cases.insertEvent(id, CaseEventType.CLOSED, null, null, actor(execution.getProcessEngineServices(), null), null,
+                      null, cancelled ? "cancelled" : null, now);
+                }
               });
     }
   }

@@ -14,8 +14,10 @@ import org.linli.system.InvalidInputException.FieldError;
 /**
  * Checks submitted data against a Camunda Form (form-js schema) the way the browser does, so a
  * client that skips the browser cannot get past the form's rules. Only visible fields count:
- * {@code conditional.hide} is evaluated on the submitted data (see {@link FormCondition}); hidden and
- * disabled fields and keys the form does not declare are dropped.
+ * {@code conditional.hide} is evaluated on the submitted data and the server's context (see {@link
+ * FormCondition}). A key the form does not declare, a value for a field hidden or disabled by these
+ * answers, and a value for the server's context are refused by name: the browser sends none of
+ * them, and dropping them would lose what a client meant without a sign.
  */
 public final class FormValidator {
 
@@ -26,36 +28,66 @@ public final class FormValidator {
   private FormValidator() {}
 
   /**
+   * @param data what the client submitted, by field key
+   * @param context what the server tells the form about the case, for its conditions only
    * @return the values of the visible fields, by key, in the form's order
-   * @throws InvalidInputException naming each field that breaks its rules
+   * @throws InvalidInputException naming each field that breaks its rules, and each key it does not take
    * @throws IllegalStateException when the form uses a condition or pattern this cannot evaluate
    */
-  public static Map<String, Object> validate(JsonNode schema, Map<String, Object> data) {
+  public static Map<String, Object> validate(JsonNode schema, Map<String, Object> data, Map<String, Object> context) {
+    Map<String, Object> answers = new LinkedHashMap<>(data);
+    answers.putAll(context);
     Map<String, Object> values = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
-    walk(schema.path("components"), data, values, errors);
+    Set<String> declared = new java.util.HashSet<>();
+    declared(schema.path("components"), declared);
+    data.forEach((key, value) -> {
+      if (context.containsKey(key)) {
+        errors.add(new FieldError(key, "由系统填写，不能提交 supplied by the server, not by a submission"));
+      } else if (!declared.contains(key)) {
+        errors.add(new FieldError(key, "此步骤没有这一项 unknown field: this step's form has no such field"));
+      }
+    });
+    walk(schema.path("components"), answers, values, errors);
+    data.forEach((key, value) -> {
+      if (value != null && !(value instanceof String text && text.isBlank()) && declared.contains(key) && !context.containsKey(key) && !values.containsKey(key)
+          && errors.stream().noneMatch(e -> e.field().equals(key))) {
+        errors.add(new FieldError(key, "按所选内容不填这一项 not taken with these answers (the form hides it)"));
+      }
+    });
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return values;
   }
 
-  private static void walk(JsonNode components, Map<String, Object> data, Map<String, Object> values, List<FieldError> errors) {
+  /** Every field key of the form, shown or not. */
+  private static void declared(JsonNode components, Set<String> keys) {
     for (JsonNode c : components) {
-      if (hidden(c, data) || c.path("disabled").asBoolean(false)) {
+      String key = c.path("key").asText(null);
+      if (key != null && isField(c.path("type").asText(""))) {
+        keys.add(key);
+      }
+      declared(c.path("components"), keys);
+    }
+  }
+
+  private static void walk(JsonNode components, Map<String, Object> answers, Map<String, Object> values, List<FieldError> errors) {
+    for (JsonNode c : components) {
+      if (hidden(c, answers) || c.path("disabled").asBoolean(false)) {
         continue; // form-js neither validates nor submits these, nor anything inside them
       }
       String key = c.path("key").asText(null);
       String type = c.path("type").asText("");
       if (key != null && isField(type)) {
-        String error = check(c, type, data.get(key));
+        String error = check(c, type, answers.get(key));
         if (error != null) {
           errors.add(new FieldError(key, error));
-        } else if (data.get(key) != null) {
-          values.put(key, data.get(key));
+        } else if (answers.get(key) != null) {
+          values.put(key, answers.get(key));
         }
       }
-      walk(c.path("components"), data, values, errors);
+      walk(c.path("components"), answers, values, errors);
     }
   }
 

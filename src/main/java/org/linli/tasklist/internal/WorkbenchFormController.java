@@ -1,5 +1,6 @@
 package org.linli.tasklist.internal;
 
+import java.util.Map;
 import org.linli.security.CurrentUser;
 import org.linli.tasklist.StepForms;
 import org.springframework.http.ResponseEntity;
@@ -10,8 +11,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The step forms of the case page, for the signed-in session (CSRF-protected); the same as
- * {@code /api/tasks/{id}/form}, with errors as problem+json for the form island to show.
+ * The step forms of the case page, for the signed-in session (CSRF-protected): the same form and
+ * the same completion as {@code /api/tasks/{id}/form} and {@code /complete}, with errors as
+ * problem+json for the form island to show.
  */
 @RestController
 class WorkbenchFormController {
@@ -29,9 +31,9 @@ class WorkbenchFormController {
     return forms.form(currentUser.get(), id);
   }
 
-  @PostMapping("/tasks/{id}/form")
-  ResponseEntity<Void> submit(@PathVariable String id, @RequestBody StepForms.Submission submission) {
-    forms.submit(currentUser.get(), id, submission == null ? null : submission.data());
+  @PostMapping("/tasks/{id}/complete")
+  ResponseEntity<Void> complete(@PathVariable String id, @RequestBody Map<String, Object> answers) {
+    forms.submit(currentUser.get(), id, answers);
     return ResponseEntity.noContent().build();
   }
 }

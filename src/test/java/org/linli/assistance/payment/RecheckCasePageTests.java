@@ -128,8 +128,11 @@ class RecheckCasePageTests {
               x -> assertThat(x.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("recheckAmount"));
     }
     assertThat(theOpen(recheck).taskId()).isEqualTo(mzTask);
-    // a client claiming another case kind does not get around the server's context
-    submit("wu.lei", recheck, Map.of("decision", "approve", "recheckAmount", 650, "caseKind", "ASSISTANCE"));
+    // a client claiming another case kind is refused: the case's kind is the server's to say
+    assertThatThrownBy(() -> submit("wu.lei", recheck, Map.of("decision", "approve", "recheckAmount", 650, "caseKind", "ASSISTANCE")))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            x -> assertThat(x.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("caseKind"));
+    submit("wu.lei", recheck, Map.of("decision", "approve", "recheckAmount", 650));
 
     assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 7))).isEqualByComparingTo("800.00");
     assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 8))).isEqualByComparingTo("650.00");
@@ -145,14 +148,16 @@ class RecheckCasePageTests {
     try (var in = getClass().getResourceAsStream("/forms/approval-review.form")) {
       schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
-    assertThat(forms.validate(schema, Map.of("caseKind", "ASSISTANCE", "decision", "approve", "recheckAmount", 500)))
-        .doesNotContainKey("recheckAmount");
-    assertThat(forms.validate(schema, Map.of("caseKind", "RECHECK", "decision", "approve", "recheckAmount", 500)))
+    assertThatThrownBy(() -> forms.validate(schema, Map.of("decision", "approve", "recheckAmount", 500), Map.of("caseKind", "ASSISTANCE")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("recheckAmount");
+    assertThat(forms.validate(schema, Map.of("decision", "approve", "recheckAmount", 500), Map.of("caseKind", "RECHECK")))
         .containsEntry("recheckAmount", 500);
     Entitlement e = open("冯驳回", "371");
     CaseFile recheck = startRecheck(e);
-    // hidden unless approving: a rejection's amount is dropped with the hidden field
-    submit("wang.fang", recheck, Map.of("decision", "reject", "comment", "已稳定就业", "recheckAmount", 500));
+    // hidden unless approving: a rejection with an amount is refused by name, and then made without one
+    assertThatThrownBy(() -> submit("wang.fang", recheck, Map.of("decision", "reject", "comment", "已稳定就业", "recheckAmount", 500)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("recheckAmount");
+    submit("wang.fang", recheck, Map.of("decision", "reject", "comment", "已稳定就业"));
     Entitlement after = entitlements.byId(e.id()).orElseThrow();
     assertThat(after.status()).isEqualTo(Entitlement.Status.ENDED);
     assertThat(entitlements.amountIn(e.id(), YearMonth.of(2026, 7))).isEqualByComparingTo("800.00");
