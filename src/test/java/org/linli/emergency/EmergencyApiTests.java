@@ -85,7 +85,13 @@ class EmergencyApiTests {
     String first = taskId("liu.yang", number, "Task_FirstReport");
     ResponseEntity<Map> form = rest.withBasicAuth("liu.yang", "demo").getForEntity("/api/tasks/{id}/form", Map.class, first);
     assertThat(form.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(form.getBody().toString()).contains("Form_EmergencyFirstReport", "dead", "estimatedLoss");
+    assertThat(form.getBody().toString()).contains("Form_EmergencyReport", "dead", "estimatedLoss", "firstReport")
+        .as("one form serves the three report steps; each offers its own decision only")
+        .doesNotContain("progressReport", "allClear");
+
+    ResponseEntity<Map> early = submitForm("liu.yang", first, Map.of("decision", "allClear", "comment", "结束"));
+    assertThat(early.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(early.getBody().toString()).contains("decision");
 
     ResponseEntity<Map> refused = submitForm("liu.yang", first, Map.of("decision", "firstReport", "comment", "首报", "dead", -1));
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

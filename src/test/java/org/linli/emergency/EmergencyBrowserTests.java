@@ -104,7 +104,8 @@ class EmergencyBrowserTests extends BrowserTestSupport {
     openFromTaskList(number);
     WebElement dispose = stepForm("处置");
     choose(dispose, "处置完毕，解除");
-    fill(dispose, "解除依据", "被困人员全部救出，现场稳定");
+    assertThat(dispose.getText()).as("the one report form offers the disposal its own decision only").doesNotContain("报送首报", "报送续报");
+    fill(dispose, "报告内容", "被困人员全部救出，现场稳定");
     submit(dispose);
     login("he.jun");
     openFromTaskList(number);
