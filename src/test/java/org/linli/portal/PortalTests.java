@@ -169,8 +169,9 @@ class PortalTests {
   @Test
   void aBrowserPostsTheMultipartFormWithTheTokenFromThePageAndItsCookie() {
     var page = http.getForEntity("/portal/requests/new", String.class);
-    String cookie = page.getHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
-        .filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+    // like a browser, send back every cookie the page set (the session holds the form's token)
+    String cookie = String.join("; ", page.getHeaders().get(org.springframework.http.HttpHeaders.SET_COOKIE).stream()
+        .map(c -> c.split(";")[0]).toList());
     Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
     assertThat(token.find()).isTrue();
     var body = new org.springframework.util.LinkedMultiValueMap<String, Object>();
