@@ -78,9 +78,9 @@ class ProductionInstallTests {
         Map.of("LINLI_ADMIN_USERNAME", "admin", "LINLI_ADMIN_PASSWORD", "demo")));
     CompletableFuture<String> guessable = CompletableFuture.supplyAsync(() -> start("linli_prod_guess",
         Map.of("LINLI_ADMIN_USERNAME", "admin", "LINLI_ADMIN_PASSWORD", "administrator")));
-    assertThat(none.get(180, TimeUnit.SECONDS)).contains("exit 1").contains("No administrator exists", "LINLI_ADMIN_PASSWORD");
-    assertThat(weak.get(180, TimeUnit.SECONDS)).contains("exit 1").contains("fewer than 12 characters");
-    assertThat(guessable.get(180, TimeUnit.SECONDS)).contains("exit 1").contains("a default or too easily guessed");
+    assertThat(none.get(300, TimeUnit.SECONDS)).contains("exit 1").contains("No administrator exists", "LINLI_ADMIN_PASSWORD");
+    assertThat(weak.get(300, TimeUnit.SECONDS)).contains("exit 1").contains("fewer than 12 characters");
+    assertThat(guessable.get(300, TimeUnit.SECONDS)).contains("exit 1").contains("a default or too easily guessed");
   }
 
   /** Starts Linli in a JVM of its own with the prod profile and these variables; returns its output and exit code. */
@@ -99,9 +99,9 @@ class ProductionInstallTests {
       builder.environment().remove("LINLI_ADMIN_PASSWORD");
       builder.environment().putAll(environment);
       Process process = builder.start();
-      if (!process.waitFor(150, TimeUnit.SECONDS)) {
+      if (!process.waitFor(240, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        return "still running after 150 s: it started\n" + Files.readString(log, StandardCharsets.UTF_8);
+        return "still running after 240 s: it started\n" + Files.readString(log, StandardCharsets.UTF_8);
       }
       return "exit " + process.exitValue() + "\n" + Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {
