@@ -14,6 +14,7 @@ import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.linli.tasklist.StepInput;
 import org.springframework.stereotype.Component;
+import org.linli.system.TypedFields;
 
 /**
  * The rules of a review step ({@value ApprovalProcess#TASK_REVIEW}) for the {@code StepCompleter} of
@@ -60,8 +61,8 @@ public class ApprovalSteps {
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择审核结论 choose one of " + offered);
     }
-    String comment = blankToNull(in.comment());
-    String missing = blankToNull(in.missing());
+    String comment = TypedFields.text(in.comment());
+    String missing = TypedFields.text(in.missing());
     if (rounds.reviews(round.id(), round.levelIndex()).stream().anyMatch(r -> r.reviewer().equals(user.username()))) {
       throw new ForbiddenException("会签须由两位不同的审核人决定, 您已审核过本级 a countersigned level needs two different reviewers; "
           + user.username() + " has already decided on it");
@@ -87,10 +88,6 @@ public class ApprovalSteps {
     v.put(VAR_COMMENT, comment);
     v.put(VAR_MISSING, RETURN.equals(in.decision()) ? missing : null);
     return v;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static void require(String value, String field, String message) {

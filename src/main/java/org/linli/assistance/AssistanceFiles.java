@@ -19,6 +19,8 @@ import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.linli.system.TypedFields;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * Household application data of assistance cases. Lists and mail get a {@link HouseholdView}
@@ -39,9 +41,11 @@ public class AssistanceFiles {
   private final OrganizationService organization;
   private final Validator validator;
   private final PersonalData personalData;
+  private final WorkingCalendar calendar;
 
   AssistanceFiles(AssistanceApplicationRepository repository, CaseFiles cases, OrganizationService organization,
-      Validator validator, PersonalData personalData) {
+      Validator validator, PersonalData personalData, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.personalData = personalData;
     this.repository = repository;
     this.cases = cases;
@@ -118,14 +122,10 @@ public class AssistanceFiles {
             m.relation(), m.birthDate(), m.disability(), m.employment(), m.monthlyIncome()))
         .toList();
     return new HouseholdApplication(a.programme(), a.divisionCode(), a.channel(), a.reason().strip(),
-        blankToNull(a.applicantEmail()), blankToNull(a.applicantPhone()), members, a.assets());
+        TypedFields.text(a.applicantEmail()), TypedFields.text(a.applicantPhone()), members, a.assets());
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static LocalDate today() {
-    return LocalDate.ofInstant(EngineClock.now(), IdNumber.ZONE);
+  private LocalDate today() {
+    return LocalDate.ofInstant(EngineClock.now(), calendar.zone());
   }
 }

@@ -2,9 +2,7 @@ package org.linli.assistance;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
-import org.linli.system.EngineClock;
 
 /**
  * A resident identity card number (居民身份证号码, GB 11643-1999): a 6-digit division code, the
@@ -18,8 +16,6 @@ public final class IdNumber {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
-  /** Birth dates are on the Chinese calendar day, whatever the server's zone. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final String value;
   private final LocalDate birthDate;
@@ -29,11 +25,7 @@ public final class IdNumber {
     this.birthDate = birthDate;
   }
 
-  /** Parses a number, checked against today (engine clock); throws with a bilingual reason. */
-  public static IdNumber of(String value) {
-    return of(value, LocalDate.ofInstant(EngineClock.now(), ZONE));
-  }
-
+  /** Parses a number, checked against today (the calendar's day); throws with a bilingual reason. */
   public static IdNumber of(String value, LocalDate today) {
     Optional<String> problem = problem(value, today);
     if (problem.isPresent()) {

@@ -24,6 +24,7 @@ import org.linli.system.InvalidInputException;
 import org.linli.system.InvalidInputException.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.linli.system.TypedFields;
 
 /**
  * Takes a request in: checks it against the catalogue, the map and who is asking, then opens the
@@ -138,7 +139,7 @@ public class RequestIntake {
         .timeLimits(table);
     CaseFile c = cases.open(opening, Map.of(), opened -> requests.insert(new ResidentRequest(opened.id(), opened.caseNumber(),
         channel, form.description().strip(), form.address().strip(), scale(form.latitude()), scale(form.longitude()),
-        form.residentName().strip(), form.residentPhone(), blankToNull(form.residentEmail()), null, null, null, now),
+        form.residentName().strip(), form.residentPhone(), TypedFields.text(form.residentEmail()), null, null, null, now),
         category.handlingLevel()));
     return new Receipt(c.caseNumber(), c.caseDue());
   }
@@ -151,9 +152,5 @@ public class RequestIntake {
 
   private static BigDecimal scale(BigDecimal v) {
     return v == null ? null : v.setScale(6, java.math.RoundingMode.HALF_UP);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -14,7 +14,7 @@ import java.util.Objects;
  *   return LinliJob.every("deadline-overdue-sweep", Duration.ofMinutes(1), d::sweep);
  * }
  * @Bean LinliJob dailyDigest(Digest d) {  // the task itself skips non-working days
- *   return LinliJob.cron("supervision-daily-digest", "0 0 8 * * ?", ZoneId.of("Asia/Shanghai"), d::send);
+ *   return LinliJob.cron("supervision-daily-digest", "0 0 8 * * ?", calendar.zone(), d::send);
  * }
  * }</pre>
  *

@@ -18,6 +18,11 @@ public final class TypedFields {
     return text == null || text.isBlank();
   }
 
+  /** Typed text without its surrounding blanks; null when nothing was typed. */
+  public static String text(String typed) {
+    return blank(typed) ? null : typed.strip();
+  }
+
   public static Integer whole(String text, String field, String message, List<FieldError> errors) {
     if (blank(text)) {
       return null;
@@ -42,16 +47,43 @@ public final class TypedFields {
     }
   }
 
+  /** A sum of money or an area as typed, with or without grouping commas (12,000 or 12，000). */
   public static BigDecimal amount(String text, String field, String message, List<FieldError> errors) {
     if (blank(text)) {
       return null;
     }
     try {
-      return new BigDecimal(text.strip());
+      return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
     } catch (NumberFormatException e) {
       errors.add(new FieldError(field, message));
       return null;
     }
+  }
+
+  /** One of an enum's constants, by its name. */
+  public static <E extends Enum<E>> E option(Class<E> type, String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.strip());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, message));
+      return null;
+    }
+  }
+
+  /** A yes/no choice sent as {@code true} or {@code false}. */
+  public static Boolean yesNo(String text, String field, String message, List<FieldError> errors) {
+    if (blank(text)) {
+      return null;
+    }
+    String v = text.strip();
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.valueOf(v);
+    }
+    errors.add(new FieldError(field, message));
+    return null;
   }
 
   /** The years a date Linli keeps may fall in: birth dates from 1900, nothing planned beyond 2199. */

@@ -25,6 +25,7 @@ import org.linli.system.InvalidInputException;
 import org.linli.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.linli.system.TypedFields;
 
 /** The caseworker's queues and the claim, unclaim and complete actions on them. */
 @Service
@@ -62,7 +63,7 @@ public class TaskActions {
     Instant now = EngineClock.now();
     Instant before = q.overdue() && (q.dueBefore() == null || now.isBefore(q.dueBefore())) ? now : q.dueBefore();
     Set<Long> caseIds = null;
-    String text = blankToNull(q.q());
+    String text = TypedFields.text(q.q());
     if (text != null && text.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
       caseIds = new HashSet<>();
       for (CaseKindSupport k : kinds.values()) {
@@ -70,8 +71,8 @@ public class TaskActions {
       }
       text = null;
     }
-    TaskFilter filter = queueFilter(user, q.queue()).narrowed(blankToNull(q.kind()), blankToNull(q.category()),
-        blankToNull(q.step()), blankToNull(q.division()), before, text, caseIds, q.latestDueFirst(), q.state(), now);
+    TaskFilter filter = queueFilter(user, q.queue()).narrowed(TypedFields.text(q.kind()), TypedFields.text(q.category()),
+        TypedFields.text(q.step()), TypedFields.text(q.division()), before, text, caseIds, q.latestDueFirst(), q.state(), now);
     Page<CaseTask> tasks = cases.tasks(filter, q.page(), q.size());
     return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
         tasks.page(), tasks.size(), tasks.total());
@@ -132,10 +133,6 @@ public class TaskActions {
 
   public List<CaseKindSupport.EntryLink> caseActions(LinliUser user, org.linli.casefile.CaseFile c) {
     return kindSupport(c.kind()).map(k -> k.caseActions(user, c)).orElse(List.of());
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   /** A task the user may see: theirs, their group's, or one of a case in their area. */

@@ -66,8 +66,8 @@ class AssistanceProcessTests {
   static class Seams {
     @Bean
     @Primary
-    HouseholdVerifier switchableVerifier(AssistanceStandards standards) {
-      HouseholdVerifier declared = new org.linli.assistance.internal.DeclaredDataVerifier(standards);
+    HouseholdVerifier switchableVerifier(AssistanceStandards standards, org.linli.calendar.WorkingCalendar calendar) {
+      HouseholdVerifier declared = new org.linli.assistance.internal.DeclaredDataVerifier(standards, calendar);
       return (number, application) -> {
         if (failing.get()) {
           throw new HouseholdVerifier.VerificationFailed("核对系统不可用 test: verifier down", null);

@@ -2,7 +2,6 @@ package org.linli.assistance.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.linli.assistance.HouseholdMember;
 import org.linli.assistance.Programme;
 import org.linli.assistance.Relation;
 import org.linli.system.InvalidInputException.FieldError;
+import org.linli.system.TypedFields;
 
 /**
  * The workbench's application entry form as typed: every field a string, so that a value that is not
@@ -25,6 +25,7 @@ class ApplicationForm {
 
   /** At most this many member rows are read; the application allows 20. */
   static final int MAX_ROWS = 30;
+  private static final String NOT_AN_OPTION = "不是可选的值 not one of the options";
 
   private String programme;
   private boolean urgent;
@@ -68,7 +69,7 @@ class ApplicationForm {
     for (int i = 0; i < members.size(); i++) {
       MemberForm m = members.get(i);
       String p = "members[" + i + "].";
-      people.add(new HouseholdMember(blankToNull(m.name), m.idNumber == null ? null : m.idNumber.strip(),
+      people.add(new HouseholdMember(TypedFields.text(m.name), m.idNumber == null ? null : m.idNumber.strip(),
           option(Relation.class, m.relation, p + "relation", errors), date(m.birthDate, p + "birthDate", errors),
           whole(m.disabilityGrade, p + "disabilityGrade", errors), option(Employment.class, m.employment, p + "employment", errors),
           amount(m.monthlyIncome, p + "monthlyIncome", errors)));
@@ -78,8 +79,8 @@ class ApplicationForm {
         amount(assets.savings, "assets.savings", errors), yesNo(assets.business, "assets.business", errors),
         amount(assets.businessValue, "assets.businessValue", errors));
     HouseholdApplication application = new HouseholdApplication(option(Programme.class, programme, "programme", errors),
-        blankToNull(divisionCode), option(EntryChannel.class, channel, "channel", errors), blankToNull(reason),
-        blankToNull(applicantEmail), blankToNull(applicantPhone), people, a);
+        TypedFields.text(divisionCode), option(EntryChannel.class, channel, "channel", errors), TypedFields.text(reason),
+        TypedFields.text(applicantEmail), TypedFields.text(applicantPhone), people, a);
     return new Conversion(application, errors);
   }
 
@@ -96,72 +97,24 @@ class ApplicationForm {
     return names;
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
   private static <E extends Enum<E>> E option(Class<E> type, String value, String path, List<FieldError> errors) {
-    String v = blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, v);
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(path, "不是可选的值 not one of the options"));
-      return null;
-    }
+    return TypedFields.option(type, value, path, NOT_AN_OPTION, errors);
   }
 
   private static Integer whole(String value, String path, List<FieldError> errors) {
-    String v = blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(v);
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(path, "应为整数 must be a whole number"));
-      return null;
-    }
+    return TypedFields.whole(value, path, "应为整数 must be a whole number", errors);
   }
 
   private static BigDecimal amount(String value, String path, List<FieldError> errors) {
-    String v = blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return new BigDecimal(v.replace(",", "").replace("，", ""));
-    } catch (NumberFormatException e) {
-      errors.add(new FieldError(path, "应为数字 must be a number"));
-      return null;
-    }
+    return TypedFields.amount(value, path, "应为数字 must be a number", errors);
   }
 
   private static LocalDate date(String value, String path, List<FieldError> errors) {
-    String v = blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(v);
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(path, "日期应为 yyyy-MM-dd a date as yyyy-MM-dd"));
-      return null;
-    }
+    return TypedFields.date(value, path, "日期应为 yyyy-MM-dd a date as yyyy-MM-dd", errors);
   }
 
   private static Boolean yesNo(String value, String path, List<FieldError> errors) {
-    String v = blankToNull(value);
-    if (v == null) {
-      return null;
-    }
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.valueOf(v);
-    }
-    errors.add(new FieldError(path, "不是可选的值 not one of the options"));
-    return null;
+    return TypedFields.yesNo(value, path, NOT_AN_OPTION, errors);
   }
 
   /** One member row. */

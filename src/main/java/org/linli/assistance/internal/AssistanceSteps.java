@@ -3,7 +3,6 @@ package org.linli.assistance.internal;
 import static org.linli.assistance.AssistanceProcess.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +19,8 @@ import org.linli.system.InvalidInputException;
 import org.linli.tasklist.StepCompleter;
 import org.linli.tasklist.StepInput;
 import org.springframework.stereotype.Component;
+import org.linli.system.TypedFields;
+import org.linli.calendar.WorkingCalendar;
 
 /** The decisions of each assistance step; review steps belong to ApprovalSteps. */
 @Component
@@ -27,7 +28,10 @@ class AssistanceSteps implements StepCompleter {
 
   private final ApprovalSteps approvals;
 
-  AssistanceSteps(ApprovalSteps approvals) {
+  private final WorkingCalendar calendar;
+
+  AssistanceSteps(ApprovalSteps approvals, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.approvals = approvals;
   }
 
@@ -59,13 +63,13 @@ class AssistanceSteps implements StepCompleter {
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择处理决定 choose one of " + offered);
     }
-    String comment = blankToNull(in.comment());
+    String comment = TypedFields.text(in.comment());
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.DECISION, in.decision());
     switch (in.decision()) {
       case RETURN -> {
         require(comment, "comment", "请说明退回理由 give the reason for returning");
-        require(blankToNull(in.missing()), "missing", "请列明需补齐的材料 list what is missing");
+        require(TypedFields.text(in.missing()), "missing", "请列明需补齐的材料 list what is missing");
         comment = "材料不全，退回补齐 Returned for missing materials: " + comment + "；需补齐 Missing: " + in.missing().strip();
       }
       case DECLINE -> require(comment, "comment", "请说明不予先行救助的理由 give the reason");
@@ -82,7 +86,7 @@ class AssistanceSteps implements StepCompleter {
   }
 
   /** Two different staff, a visit day not in the future, and what they found. */
-  private static String homeVisit(StepInput in, String findings) {
+  private String homeVisit(StepInput in, String findings) {
     List<FieldError> errors = new ArrayList<>();
     String first = text(in.fields().get("visitor1"));
     String second = text(in.fields().get("visitor2"));
@@ -101,7 +105,7 @@ class AssistanceSteps implements StepCompleter {
     } catch (DateTimeParseException e) {
       day = null;
     }
-    if (day == null || day.isAfter(LocalDate.ofInstant(EngineClock.now(), ZoneId.of("Asia/Shanghai")))) {
+    if (day == null || day.isAfter(LocalDate.ofInstant(EngineClock.now(), calendar.zone()))) {
       errors.add(new FieldError("visitDate", "请填写调查日期（不晚于今天） give the day of the visit, not in the future"));
     }
     if (findings == null) {
@@ -115,10 +119,6 @@ class AssistanceSteps implements StepCompleter {
 
   private static String text(Object o) {
     return o == null || o.toString().isBlank() ? null : o.toString().strip();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static void require(String value, String field, String message) {

@@ -10,6 +10,7 @@ import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdVerifier;
 import org.linli.assistance.PreCheck;
 import org.linli.system.EngineClock;
+import org.linli.calendar.WorkingCalendar;
 
 /** The default verifier: takes the declared figures as they are and notes the pre-check's findings. */
 public class DeclaredDataVerifier implements HouseholdVerifier {
@@ -18,13 +19,16 @@ public class DeclaredDataVerifier implements HouseholdVerifier {
 
   private final AssistanceStandards standards;
 
-  public DeclaredDataVerifier(AssistanceStandards standards) {
+  private final WorkingCalendar calendar;
+
+  public DeclaredDataVerifier(AssistanceStandards standards, WorkingCalendar calendar) {
     this.standards = standards;
+    this.calendar = calendar;
   }
 
   @Override
   public Verified verify(String caseNumber, HouseholdApplication a) {
-    PreCheck check = standards.preCheck(a, LocalDate.ofInstant(EngineClock.now(), java.time.ZoneId.of("Asia/Shanghai")));
+    PreCheck check = standards.preCheck(a, LocalDate.ofInstant(EngineClock.now(), calendar.zone()));
     int n = a.members().size();
     Assets assets = a.assets();
     return new Verified(SOURCE, Eligibility.perCapitaIncome(a.members()),

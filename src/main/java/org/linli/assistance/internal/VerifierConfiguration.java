@@ -25,8 +25,8 @@ class VerifierConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(HouseholdVerifier.class)
-  HouseholdVerifier declaredDataVerifier(AssistanceStandards standards) {
-    return new DeclaredDataVerifier(standards);
+  HouseholdVerifier declaredDataVerifier(AssistanceStandards standards, org.linli.calendar.WorkingCalendar calendar) {
+    return new DeclaredDataVerifier(standards, calendar);
   }
 
 }

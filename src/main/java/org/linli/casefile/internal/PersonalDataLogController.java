@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.linli.system.TypedFields;
 
 /** Administrators read who saw which personal data whole, when and why (the security chain admits only them). */
 @RestController
@@ -35,10 +36,6 @@ class PersonalDataLogController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-    return personalData.log(blankToNull(caseNumber), blankToNull(viewedBy), from, to, page, size);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    return personalData.log(TypedFields.text(caseNumber), TypedFields.text(viewedBy), from, to, page, size);
   }
 }

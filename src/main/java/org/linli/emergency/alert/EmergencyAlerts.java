@@ -7,6 +7,7 @@ import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
 import org.linli.system.NotFoundException;
 import org.springframework.stereotype.Service;
+import org.linli.system.TypedFields;
 
 /**
  * Reads the stored CAP alerts. Staff see the alerts of their area: their divisions and everything
@@ -30,7 +31,7 @@ public class EmergencyAlerts {
     if (scope == null || scope.isEmpty()) {
       return List.of();
     }
-    return alerts.list(scope, blankToNull(caseNumber), since, false, Math.max(1, Math.min(limit, MAX_LIST)));
+    return alerts.list(scope, TypedFields.text(caseNumber), since, false, Math.max(1, Math.min(limit, MAX_LIST)));
   }
 
   /** The alerts of a case, first to last, whoever asks (for other features and tests). */
@@ -77,9 +78,5 @@ public class EmergencyAlerts {
     }
     String county = DivisionLevel.COUNTY.ancestorOf(divisionCode);
     return county != null && scope.departments().stream().anyMatch(d -> county.equals(d.countyCode()));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

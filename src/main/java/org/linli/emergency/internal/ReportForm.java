@@ -68,15 +68,11 @@ public class ReportForm {
     }
     List<String> people = participants == null || participants.isBlank() ? List.of()
         : Arrays.stream(participants.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
-    IncidentReport report = new IncidentReport(p, sub == null ? null : sub.type(), sub, blank(divisionCode), blank(location),
-        decimal(latitude, "latitude", errors), decimal(longitude, "longitude", errors), at, blank(description),
+    IncidentReport report = new IncidentReport(p, sub == null ? null : sub.type(), sub, TypedFields.text(divisionCode), TypedFields.text(location),
+        decimal(latitude, "latitude", errors), decimal(longitude, "longitude", errors), at, TypedFields.text(description),
         count(dead, "dead", errors), count(injured, "injured", errors), count(missing, "missing", errors),
         count(trapped, "trapped", errors), count(affected, "affected", errors), money(estimatedLoss, errors), level, drill, people);
     return new Conversion(report, errors);
-  }
-
-  private static String blank(String s) {
-    return TypedFields.blank(s) ? null : s.strip();
   }
 
   /** Counts left empty are none. */

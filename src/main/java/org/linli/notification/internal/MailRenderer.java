@@ -20,6 +20,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.linli.calendar.WorkingCalendar;
+import java.time.ZoneId;
 
 /**
  * Renders a notification's subject, text and HTML from {@code templates/mail/<type>.txt|.html}.
@@ -43,8 +45,11 @@ public class MailRenderer {
   private final NotificationProperties properties;
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-  MailRenderer(NotificationProperties properties) {
+  private final ZoneId zone;
+
+  MailRenderer(NotificationProperties properties, WorkingCalendar calendar) {
     this.properties = properties;
+    this.zone = calendar.zone();
     engine.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
     engine.addTemplateResolver(resolver("mail/*.txt", TemplateMode.TEXT, 2));
   }
@@ -122,7 +127,7 @@ public class MailRenderer {
             : t instanceof ZonedDateTime z ? z.toInstant()
             : null;
     if (instant != null) {
-      return TIME.format(instant.atZone(properties.zone()));
+      return TIME.format(instant.atZone(zone));
     }
     return t instanceof LocalDateTime l ? TIME.format(l) : text(t);
   }

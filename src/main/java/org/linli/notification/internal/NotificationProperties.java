@@ -1,7 +1,6 @@
 package org.linli.notification.internal;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from sender address
  * @param fromName sender display name
  * @param baseUrl where links in mails point, without a trailing slash
- * @param zone zone of times shown in mails
  * @param batchSize rows claimed per round of the sender
  * @param lease how long a claimed row belongs to one node before another may take it over
  * @param backoffBase wait after the first failed try
@@ -27,7 +25,6 @@ public record NotificationProperties(
     @DefaultValue("linli@localhost") String from,
     @DefaultValue("邻里 Linli") String fromName,
     @DefaultValue("http://localhost:8080") String baseUrl,
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
     @DefaultValue("50") int batchSize,
     @DefaultValue("5m") Duration lease,
     @DefaultValue("1m") Duration backoffBase,

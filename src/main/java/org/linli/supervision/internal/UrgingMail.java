@@ -11,6 +11,7 @@ import org.linli.supervision.CaseUrged;
 import org.linli.system.EngineClock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /** 督办: the owners of the urged case's open steps (their assignees, else their groups) are mailed. */
 @Component
@@ -19,7 +20,10 @@ class UrgingMail {
   private final Notifications notifications;
   private final OrganizationService organization;
 
-  UrgingMail(Notifications notifications, OrganizationService organization) {
+  private final WorkingCalendar calendar;
+
+  UrgingMail(Notifications notifications, OrganizationService organization, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.notifications = notifications;
     this.organization = organization;
   }
@@ -30,7 +34,7 @@ class UrgingMail {
         organization.division(u.divisionCode()).map(Division::name).orElse(u.divisionCode()));
     model.put("urgedBy", u.urgedByName());
     model.put("note", u.note());
-    String key = "urged:" + u.caseId() + ":" + LocalDate.ofInstant(EngineClock.now(), java.time.ZoneId.of("Asia/Shanghai"));
+    String key = "urged:" + u.caseId() + ":" + LocalDate.ofInstant(EngineClock.now(), calendar.zone());
     if (!u.ownerUsers().isEmpty()) {
       notifications.toUsers(NotificationType.URGED, key, u.ownerUsers(), model, u.caseId());
     } else {

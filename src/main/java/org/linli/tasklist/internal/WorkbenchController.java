@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.linli.system.TypedFields;
 
 /**
  * The caseworker's task list: three queues with counts, filters, search, paging; claim, unclaim and
@@ -117,18 +118,14 @@ class WorkbenchController {
   private static String pageUrl(Filter f) {
     return org.springframework.web.util.UriComponentsBuilder.fromPath("/tasks")
         .queryParamIfPresent("queue", java.util.Optional.ofNullable(f.queue()))
-        .queryParamIfPresent("kind", java.util.Optional.ofNullable(blank(f.kind())))
-        .queryParamIfPresent("category", java.util.Optional.ofNullable(blank(f.category())))
-        .queryParamIfPresent("division", java.util.Optional.ofNullable(blank(f.division())))
-        .queryParamIfPresent("q", java.util.Optional.ofNullable(blank(f.q())))
+        .queryParamIfPresent("kind", java.util.Optional.ofNullable(TypedFields.text(f.kind())))
+        .queryParamIfPresent("category", java.util.Optional.ofNullable(TypedFields.text(f.category())))
+        .queryParamIfPresent("division", java.util.Optional.ofNullable(TypedFields.text(f.division())))
+        .queryParamIfPresent("q", java.util.Optional.ofNullable(TypedFields.text(f.q())))
         .queryParamIfPresent("state", java.util.Optional.ofNullable(f.state()))
         .queryParamIfPresent("overdue", java.util.Optional.ofNullable(Boolean.TRUE.equals(f.overdue()) ? "true" : null))
-        .queryParamIfPresent("sort", java.util.Optional.ofNullable(blank(f.sort())))
+        .queryParamIfPresent("sort", java.util.Optional.ofNullable(TypedFields.text(f.sort())))
         .encode().build().toUriString();
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   private void fill(Filter filter, Model model) {

@@ -17,28 +17,30 @@ import org.linli.tasklist.CaseKindSupport;
 import org.linli.tasklist.TaskActions;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /** Formatting the workbench pages share: names of places and groups, times, ages, colours. */
 @Component("work")
 public class WorkbenchModel {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final OrganizationService organization;
   private final TaskActions tasks;
   private final MessageSource messages;
+  private final ZoneId zone;
   // names of places, people and categories change rarely; a page shows many rows of the same few
   private final NameMemo names = new NameMemo(java.time.Duration.ofMinutes(1));
 
-  WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages) {
+  WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages, WorkingCalendar calendar) {
+    this.zone = calendar.zone();
     this.organization = organization;
     this.tasks = tasks;
     this.messages = messages;
   }
 
   public String time(Instant t) {
-    return t == null ? "—" : TIME.format(t.atZone(ZONE));
+    return t == null ? "—" : TIME.format(t.atZone(zone));
   }
 
   public String divisionName(String code) {
