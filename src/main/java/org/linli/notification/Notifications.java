@@ -87,6 +87,14 @@ public class Notifications {
   }
 
   /**
+   * An address of this service for a mail or a receipt ({@code linli.notification.base-url} and the
+   * path), the one place links to Linli are made.
+   */
+  public String link(String path) {
+    return renderer.link(path);
+  }
+
+  /**
    * Writes one outbox row per user. Users who turned the type off and users without an e-mail
    * address (or no longer active) are skipped. Returns the number of mails queued (rows written).
    */

@@ -116,7 +116,13 @@ public class MailRenderer {
   }
 
   private String caseLink(Object caseNumber) {
-    return caseNumber == null ? null : properties.baseUrl() + "/cases/" + caseNumber;
+    return caseNumber == null ? null : link("/cases/" + caseNumber);
+  }
+
+  /** An address of this service for a reader outside it: the configured base URL and a path. */
+  public String link(String path) {
+    String base = properties.baseUrl();
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
   }
 
   String time(Object t) {

@@ -9,7 +9,6 @@ import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
 import org.linli.request.IntakeForm;
 import org.linli.request.RequestIntake;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +25,12 @@ class PortalIntake {
   private final CaseFiles cases;
   private final CaseAttachments attachments;
   private final Notifications notifications;
-  private final String baseUrl;
 
-  PortalIntake(RequestIntake intake, CaseFiles cases, CaseAttachments attachments, Notifications notifications,
-      @Value("${linli.notification.base-url:http://localhost:8080}") String baseUrl) {
+  PortalIntake(RequestIntake intake, CaseFiles cases, CaseAttachments attachments, Notifications notifications) {
     this.intake = intake;
     this.cases = cases;
     this.attachments = attachments;
     this.notifications = notifications;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
   @Transactional
@@ -58,6 +54,6 @@ class PortalIntake {
   }
 
   String followLink(String caseNumber) {
-    return baseUrl + "/portal/follow?number=" + caseNumber;
+    return notifications.link("/portal/follow?number=" + caseNumber);
   }
 }
