@@ -22,6 +22,8 @@ import org.linli.casefile.Page;
 import org.linli.casefile.TaskFilter;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
+import org.linli.organization.ScopeSql;
+import org.linli.organization.ScopeSql.Condition;
 import org.linli.system.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -185,31 +187,17 @@ public class CaseQueries {
       return term("c." + column(level) + " = ?", code);
     }
 
-    /** The cases a scope sees, as an OR of equality matches, each served by an index. */
+    /** The cases the scope sees. */
     Where scope(Scope scope) {
-      if (nothing || scope.everything()) {
+      Condition seen = ScopeSql.cases("c", scope);
+      if (nothing || seen.isEverything()) {
         return this;
       }
-      List<String> any = new ArrayList<>();
-      List<Object> values = new ArrayList<>();
-      for (DivisionLevel level : DivisionLevel.values()) {
-        var codes = scope.codesAt(level);
-        if (codes.isEmpty()) {
-          continue;
-        }
-        any.add("c." + column(level) + " in (" + placeholders(codes.size()) + ")");
-        values.addAll(codes);
-      }
-      for (Scope.DepartmentRef d : scope.departments()) {
-        any.add("(c.county_code = ? and c.department_code = ?)");
-        values.add(d.countyCode());
-        values.add(d.departmentCode());
-      }
-      if (any.isEmpty()) {
+      if (seen.isNothing()) {
         nothing = true;
         return this;
       }
-      return term("(" + String.join(" or ", any) + ")", values.toArray());
+      return term(seen.sql(), seen.params().toArray());
     }
 
     boolean findsNothing() {

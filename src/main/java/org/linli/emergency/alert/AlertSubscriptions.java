@@ -13,6 +13,7 @@ import org.linli.organization.CandidateGroups;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Role;
 import org.linli.organization.RoleAssignment;
+import org.linli.organization.Scope;
 import org.linli.security.LinliUser;
 import org.linli.system.ConflictException;
 import org.linli.system.EngineClock;
@@ -40,7 +41,8 @@ public class AlertSubscriptions {
 
   /** The active subscriptions of the caller's area. */
   public List<AlertSubscription> list(LinliUser user) {
-    return repository.active(areas(user));
+    Set<String> areas = areas(user);
+    return repository.active(areas == null ? Scope.EVERYTHING : Scope.ofDivisions(areas));
   }
 
   @Transactional

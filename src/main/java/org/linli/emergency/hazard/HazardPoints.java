@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.linli.emergency.EmergencyRouting;
 import org.linli.emergency.hazard.internal.HazardPointRepository;
 import org.linli.organization.CandidateGroups;
@@ -134,21 +134,18 @@ public class HazardPoints {
    * SQL: the subtrees of the user's divisions, and whole counties for emergency management.
    */
   public List<HazardPoint> list(LinliUser user, String villageCode, HazardType type) {
-    return repository.list(areaCodes(user.scope()), villageCode, type);
+    return repository.list(hazardScope(user.scope()), villageCode, type);
   }
 
-  /** The division codes whose subtrees the scope sees hazard points in; null for everything. */
-  static Set<String> areaCodes(Scope scope) {
+  /** The scope as hazard points see it: of its departments, only emergency management counts. */
+  static Scope hazardScope(Scope scope) {
     if (scope.everything()) {
-      return null;
+      return scope;
     }
-    Set<String> codes = new TreeSet<>(scope.divisionCodes());
-    for (Scope.DepartmentRef d : scope.departments()) {
-      if (EmergencyRouting.EMERGENCY_DEPARTMENT.equals(d.departmentCode())) {
-        codes.add(d.countyCode());
-      }
-    }
-    return codes;
+    Set<Scope.DepartmentRef> emergency = scope.departments().stream()
+        .filter(d -> EmergencyRouting.EMERGENCY_DEPARTMENT.equals(d.departmentCode()))
+        .collect(Collectors.toUnmodifiableSet());
+    return new Scope(false, scope.divisionCodes(), emergency);
   }
 
   /** The villages and communities whose points the user sees, in catalogue order (for filters). */

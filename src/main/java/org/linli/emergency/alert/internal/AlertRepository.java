@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.linli.emergency.IncidentAlert;
 import org.linli.emergency.IncidentLevel;
 import org.linli.emergency.alert.AlertSummary;
-import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
+import org.linli.organization.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -95,26 +95,13 @@ public class AlertRepository {
   public List<AlertSummary> list(Scope scope, String caseNumber, Instant since, boolean actualOnly, int limit) {
     StringBuilder where = new StringBuilder("1 = 1");
     List<Object> params = new ArrayList<>();
-    if (scope != null && !scope.everything()) {
-      List<String> terms = new ArrayList<>();
-      for (DivisionLevel level : DivisionLevel.values()) {
-        for (String code : scope.codesAt(level)) {
-          terms.add(switch (level) {
-            case COUNTY -> "county_code = ?";
-            case TOWNSHIP -> "township_code = ?";
-            case VILLAGE -> "division_code = ?";
-          });
-          params.add(code);
-        }
-      }
-      for (Scope.DepartmentRef d : scope.departments()) {
-        terms.add("county_code = ?");
-        params.add(d.countyCode());
-      }
-      if (terms.isEmpty()) {
+    if (scope != null) {
+      ScopeSql.Condition area = ScopeSql.places(null, scope);
+      if (area.isNothing()) {
         return List.of();
       }
-      where.append(" and (").append(String.join(" or ", terms)).append(")");
+      where.append(" and ").append(area.sql());
+      params.addAll(area.params());
     }
     if (caseNumber != null) {
       where.append(" and case_number = ?");

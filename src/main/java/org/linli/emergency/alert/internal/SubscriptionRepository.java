@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.linli.emergency.IncidentLevel;
 import org.linli.emergency.alert.AlertSubscription;
+import org.linli.organization.Scope;
+import org.linli.organization.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,23 +52,17 @@ public class SubscriptionRepository {
         .params(email, divisionCode).query(Long.class).single() > 0;
   }
 
-  /** Active subscriptions in the subtrees of the given division codes (all of them for null). */
-  public List<AlertSubscription> active(Collection<String> areaCodes) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from alert_subscription where active");
-    List<Object> params = new ArrayList<>();
-    if (areaCodes != null) {
-      if (areaCodes.isEmpty()) {
-        return List.of();
-      }
-      List<String> terms = new ArrayList<>();
-      for (String code : areaCodes) {
-        terms.add("division_code like ?");
-        params.add(code + "%");
-      }
-      sql.append(" and (").append(String.join(" or ", terms)).append(")");
+  /** Active subscriptions in the scope's subtrees. */
+  public List<AlertSubscription> active(Scope scope) {
+    ScopeSql.Condition area = ScopeSql.subtrees(null, scope);
+    if (area.isNothing()) {
+      return List.of();
     }
-    sql.append(" order by division_code, email, id");
-    return jdbc.sql(sql.toString()).params(params).query(SubscriptionRepository::row).list();
+    return jdbc.sql("select " + COLUMNS + " from alert_subscription where active and " + area.sql()
+            + " order by division_code, email, id")
+        .params(area.params())
+        .query(SubscriptionRepository::row)
+        .list();
   }
 
   /** Active subscriptions to exactly these divisions. */

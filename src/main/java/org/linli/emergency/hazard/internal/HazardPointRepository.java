@@ -7,12 +7,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.linli.emergency.hazard.HazardPoint;
 import org.linli.emergency.hazard.Inspection;
 import org.linli.emergency.hazard.HazardType;
+import org.linli.organization.Scope;
+import org.linli.organization.ScopeSql;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -55,24 +56,14 @@ public class HazardPointRepository {
         .optional();
   }
 
-  /**
-   * The points in the subtrees of the given division codes (every point for null), optionally of one
-   * village and one type. Each area code is a prefix match served by the division index.
-   */
-  public List<HazardPoint> list(Collection<String> areaCodes, String villageCode, HazardType type) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from hazard_point where 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (areaCodes != null) {
-      if (areaCodes.isEmpty()) {
-        return List.of();
-      }
-      List<String> terms = new ArrayList<>();
-      for (String code : areaCodes) {
-        terms.add("division_code like ?");
-        params.add(code + "%");
-      }
-      sql.append(" and (").append(String.join(" or ", terms)).append(")");
+  /** The points in the scope's subtrees, optionally of one village and one type. */
+  public List<HazardPoint> list(Scope scope, String villageCode, HazardType type) {
+    ScopeSql.Condition area = ScopeSql.subtrees(null, scope);
+    if (area.isNothing()) {
+      return List.of();
     }
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from hazard_point where " + area.sql());
+    List<Object> params = new ArrayList<>(area.params());
     if (villageCode != null) {
       sql.append(" and division_code = ?");
       params.add(villageCode);
