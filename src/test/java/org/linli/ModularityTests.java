@@ -14,12 +14,26 @@ class ModularityTests {
     MODULES.verify();
   }
 
+  /** Alerts and the hazard watch are modules of their own, built on emergency's root and not the other way round. */
+  @Test
+  void emergencyFeaturesAreModulesOfTheirOwn() {
+    for (String name : java.util.List.of("alert", "hazard")) {
+      var module = MODULES.getModuleByName(name).orElseThrow(() -> new AssertionError("no module " + name));
+      org.assertj.core.api.Assertions.assertThat(module.getBasePackage().getName()).isEqualTo("org.linli." + name);
+      org.assertj.core.api.Assertions.assertThat(module.getDirectDependencies(MODULES).containsModuleNamed("emergency"))
+          .as(name + " uses emergency").isTrue();
+    }
+    var emergency = MODULES.getModuleByName("emergency").orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(emergency.getDependencies(MODULES).containsModuleNamed("alert")).isFalse();
+    org.assertj.core.api.Assertions.assertThat(emergency.getDependencies(MODULES).containsModuleNamed("hazard")).isFalse();
+  }
+
   @Test
   void writesTheModuleDocumentation() throws Exception {
     Documenter documenter = new Documenter(MODULES);
     documenter.writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     java.nio.file.Path diagram = java.nio.file.Path.of("target", "spring-modulith-docs", "components.puml");
     org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(diagram))
-        .contains("\"Casefile\"", "\"Request\"", "\"Organization\"", "Rel(LinliApplication.LinliApplication.Request, LinliApplication.LinliApplication.Casefile");
+        .contains("\"Casefile\"", "\"Request\"", "\"Organization\"", "\"Alert\"", "\"Hazard\"", "Rel(LinliApplication.LinliApplication.Request, LinliApplication.LinliApplication.Casefile");
   }
 }
