@@ -1,5 +1,10 @@
 package org.linli;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -26,6 +31,23 @@ class ModularityTests {
     var emergency = MODULES.getModuleByName("emergency").orElseThrow();
     org.assertj.core.api.Assertions.assertThat(emergency.getDependencies(MODULES).containsModuleNamed("alert")).isFalse();
     org.assertj.core.api.Assertions.assertThat(emergency.getDependencies(MODULES).containsModuleNamed("hazard")).isFalse();
+  }
+
+  /**
+   * Payments live inside the assistance module, so Modulith does not check their border: payment
+   * reads applications through assistance's root, and assistance knows payment only through
+   * {@code EntitlementSink}.
+   */
+  @Test
+  void assistancePaymentUsesOnlyTheAssistanceRoot() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.linli.assistance");
+    noClasses().that().resideInAPackage("org.linli.assistance.payment..")
+        .should().dependOnClassesThat().resideInAPackage("org.linli.assistance.internal..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.linli.assistance..").and().resideOutsideOfPackage("org.linli.assistance.payment..")
+        .should().dependOnClassesThat().resideInAPackage("org.linli.assistance.payment..")
+        .check(classes);
   }
 
   @Test

@@ -1,14 +1,13 @@
-package org.linli.assistance.internal;
+package org.linli.assistance;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.linli.assistance.HouseholdView;
 import org.linli.tasklist.CaseKindSupport.Detail;
 
 /**
  * The household as case pages show it to all staff who may open the case: programme, applicant,
  * masked phone and members with masked ID numbers. Whole values only through
- * {@code AssistanceFiles.detail}, logged.
+ * {@link AssistanceFiles#detail}, logged. Shown on assistance and re-check case pages alike.
  */
 public final class HouseholdDetails {
 
