@@ -17,7 +17,6 @@ import java.util.Objects;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFilter;
 import org.linli.casefile.CaseTask;
-import org.linli.casefile.DeadlineState;
 import org.linli.casefile.Page;
 import org.linli.casefile.TaskFilter;
 import org.linli.organization.DivisionLevel;
