@@ -89,6 +89,16 @@ public class AssistanceFiles {
   }
 
   /**
+   * The members' age, employment and disability, for the re-check interval; empty when the case has
+   * no application.
+   */
+  public Optional<List<MemberCircumstances>> circumstances(long caseId) {
+    return repository.byCase(caseId).map(s -> s.application().members().stream()
+        .map(m -> new MemberCircumstances(m.birthDate(), m.employment(), m.disability()))
+        .toList());
+  }
+
+  /**
    * The whole household, for a user in the group of one of the case's
    * open steps; logged with the purpose the user gave.
    *

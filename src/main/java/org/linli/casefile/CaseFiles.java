@@ -16,7 +16,10 @@ import org.linli.system.EngineClock;
 import org.springframework.transaction.annotation.Transactional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.internal.CaseFileListener;
+import org.linli.casefile.internal.CaseEventRepository;
 import org.linli.casefile.internal.CaseFileRepository;
+import org.linli.casefile.internal.CaseQueries;
+import org.linli.casefile.internal.CaseTaskRepository;
 import org.linli.organization.Scope;
 import org.linli.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +30,9 @@ import org.springframework.stereotype.Service;
 public class CaseFiles {
 
   private final CaseFileRepository repository;
+  private final CaseTaskRepository tasks;
+  private final CaseEventRepository timeline;
+  private final CaseQueries queries;
   private final CaseFileListener listener;
   private final ApplicationEventPublisher events;
   private final CaseNumbers numbers;
@@ -34,9 +40,13 @@ public class CaseFiles {
   private final RuntimeService runtime;
   private final ZoneId zone;
 
-  CaseFiles(CaseFileRepository repository, CaseFileListener listener, ApplicationEventPublisher events, CaseNumbers numbers,
-      List<CaseKindDefinition> kinds, RuntimeService runtime, WorkingCalendar calendar) {
+  CaseFiles(CaseFileRepository repository, CaseTaskRepository tasks, CaseEventRepository timeline, CaseQueries queries,
+      CaseFileListener listener, ApplicationEventPublisher events, CaseNumbers numbers, List<CaseKindDefinition> kinds,
+      RuntimeService runtime, WorkingCalendar calendar) {
     this.repository = repository;
+    this.tasks = tasks;
+    this.timeline = timeline;
+    this.queries = queries;
     this.listener = listener;
     this.events = events;
     this.numbers = numbers;
@@ -124,32 +134,32 @@ public class CaseFiles {
   }
 
   public List<CaseEvent> timeline(long caseId) {
-    return repository.events(caseId);
+    return timeline.ofCase(caseId);
   }
 
   public List<CaseTask> openTasks(long caseId) {
-    return repository.openTasks(caseId);
+    return tasks.openOf(caseId);
   }
 
   public Optional<CaseTask> task(String taskId) {
-    return repository.task(taskId);
+    return tasks.byId(taskId);
   }
 
   public Page<CaseTask> tasks(TaskFilter filter, int page, int size) {
-    return repository.tasks(filter, page, size);
+    return queries.tasks(filter, page, size);
   }
 
   public long countTasks(TaskFilter filter) {
-    return repository.countTasks(filter);
+    return queries.countTasks(filter);
   }
 
   public Page<CaseFile> cases(CaseFilter filter, int page, int size) {
-    return repository.cases(filter, page, size);
+    return queries.cases(filter, page, size);
   }
 
   /** Records a timeline entry that no step completion records, such as a reminder or an urging. */
   public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String note) {
-    repository.insertEvent(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
+    timeline.insert(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
   }
 
   /** Recomputes an open case's colour now; returns it, or empty for a closed case. */
@@ -189,7 +199,7 @@ public class CaseFiles {
    * task lists and the case's current owner follow.
    */
   public void taskMovedTo(long caseId, String taskId, String candidateGroup) {
-    repository.taskGroup(taskId, candidateGroup);
+    tasks.group(taskId, candidateGroup);
     repository.stepEnded(caseId);
     events.publishEvent(new CaseTaskRegrouped(caseId, taskId, candidateGroup));
   }

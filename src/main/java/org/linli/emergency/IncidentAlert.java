@@ -10,7 +10,7 @@ import java.util.Set;
  * and which alerts an update or cancellation references.
  *
  * <p>Listeners run synchronously in the publisher's transaction. The alert feature stores and mails
- * its CAP document there and throws {@code org.linli.emergency.alert.InvalidAlertException} if the
+ * its CAP document there and throws {@code org.linli.alert.InvalidAlertException} if the
  * document fails the CAP 1.2 schema, so publish from inside the transaction that makes the change and
  * let that exception roll it back. {@code at} is the alert's {@code sent} (whole seconds are kept).
  *

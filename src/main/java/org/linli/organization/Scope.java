@@ -1,5 +1,6 @@
 package org.linli.organization;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,11 @@ public record Scope(boolean everything, Set<String> divisionCodes, Set<Departmen
       }
     }
     return new Scope(false, Set.copyOf(divisions), Set.copyOf(departments));
+  }
+
+  /** The subtrees of these divisions, and no department. */
+  public static Scope ofDivisions(Collection<String> divisionCodes) {
+    return new Scope(false, Set.copyOf(divisionCodes), Set.of());
   }
 
   public boolean isEmpty() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.linli.assistance.AssistanceFiles;
+import org.linli.assistance.HouseholdDetails;
 import org.linli.assistance.AssistanceProcess;
 import org.linli.assistance.Programme;
 import org.linli.tasklist.CaseKindSupport;

@@ -6,8 +6,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.linli.assistance.Employment;
-import org.linli.assistance.HouseholdMember;
-import org.linli.assistance.internal.AssistanceApplicationRepository;
+import org.linli.assistance.AssistanceFiles;
+import org.linli.assistance.MemberCircumstances;
 import org.linli.assistance.payment.internal.EntitlementRepository;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
@@ -25,14 +25,14 @@ public class Entitlements {
 
   private final EntitlementRepository repository;
   private final CaseFiles cases;
-  private final AssistanceApplicationRepository applications;
+  private final AssistanceFiles households;
   private final RecheckProperties recheck;
 
-  Entitlements(EntitlementRepository repository, CaseFiles cases, AssistanceApplicationRepository applications,
+  Entitlements(EntitlementRepository repository, CaseFiles cases, AssistanceFiles households,
       RecheckProperties recheck) {
     this.repository = repository;
     this.cases = cases;
-    this.applications = applications;
+    this.households = households;
     this.recheck = recheck;
   }
 
@@ -119,12 +119,12 @@ public class Entitlements {
    * household on file the shorter interval applies, so that nobody goes unchecked for long.
    */
   int intervalFor(long caseId, LocalDate day) {
-    return applications.byCase(caseId)
-        .map(s -> s.application().members().stream().anyMatch(m -> ableToWork(m, day)) ? recheck.workingAgeMonths() : recheck.stableMonths())
+    return households.circumstances(caseId)
+        .map(members -> members.stream().anyMatch(m -> ableToWork(m, day)) ? recheck.workingAgeMonths() : recheck.stableMonths())
         .orElse(recheck.workingAgeMonths());
   }
 
-  private boolean ableToWork(HouseholdMember m, LocalDate day) {
+  private boolean ableToWork(MemberCircumstances m, LocalDate day) {
     int age = java.time.Period.between(m.birthDate(), day).getYears();
     return age >= recheck.workingAgeFrom() && age <= recheck.workingAgeTo()
         && m.employment() != Employment.UNABLE_TO_WORK && (m.disability() == 0 || m.disability() > 2);

@@ -5,10 +5,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.linli.assistance.HouseholdMember;
-import org.linli.assistance.IdNumber;
+import org.linli.assistance.AssistanceFiles;
+import org.linli.assistance.HouseholdView;
 import org.linli.assistance.Relation;
-import org.linli.assistance.internal.AssistanceApplicationRepository;
 import org.linli.assistance.payment.internal.EntitlementRepository;
 import org.linli.assistance.payment.internal.PaymentFiles;
 import org.linli.assistance.payment.internal.PaymentRepository;
@@ -37,16 +36,16 @@ public class PaymentRun {
   private final EntitlementRepository entitlements;
   private final PaymentRepository payments;
   private final CaseFiles cases;
-  private final AssistanceApplicationRepository applications;
+  private final AssistanceFiles households;
   private final PaymentProperties properties;
   private final TransactionTemplate tx;
 
   PaymentRun(EntitlementRepository entitlements, PaymentRepository payments, CaseFiles cases,
-      AssistanceApplicationRepository applications, PaymentProperties properties, TransactionTemplate tx) {
+      AssistanceFiles households, PaymentProperties properties, TransactionTemplate tx) {
     this.entitlements = entitlements;
     this.payments = payments;
     this.cases = cases;
-    this.applications = applications;
+    this.households = households;
     this.properties = properties;
     this.tx = tx;
   }
@@ -117,9 +116,9 @@ public class PaymentRun {
 
   /** The applicant's name and masked ID number: the bank matches the card by case number and name. */
   private String[] payee(long caseId) {
-    return applications.byCase(caseId)
-        .flatMap(s -> s.application().members().stream().filter(m -> m.relation() == Relation.SELF).findFirst())
-        .map((HouseholdMember m) -> new String[] {m.name(), IdNumber.mask(m.idNumber())})
+    return households.view(caseId)
+        .flatMap(v -> v.members().stream().filter(m -> m.relation() == Relation.SELF).findFirst())
+        .map((HouseholdView.Member m) -> new String[] {m.name(), m.maskedIdNumber()})
         .orElse(new String[] {"", ""});
   }
 }

@@ -42,16 +42,22 @@ import org.springframework.stereotype.Component;
 public class CaseFileListener implements ExecutionListener, TaskListener {
 
   private final CaseFileRepository cases;
+  private final CaseTaskRepository tasks;
+  private final CaseEventRepository timeline;
   private final Map<String, CaseKindDefinition> kindsByProcess;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<WarningTimes> warningTimes;
 
   CaseFileListener(
       CaseFileRepository cases,
+      CaseTaskRepository tasks,
+      CaseEventRepository timeline,
       List<CaseKindDefinition> kinds,
       ApplicationEventPublisher events,
       ObjectProvider<WarningTimes> warningTimes) {
     this.cases = cases;
+    this.tasks = tasks;
+    this.timeline = timeline;
     this.events = events;
     this.warningTimes = warningTimes;
     this.kindsByProcess =
@@ -73,11 +79,11 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
                 Instant now = EngineClock.now();
                 cases.close(id, cancelled ? CaseStatus.CANCELLED : CaseStatus.CLOSED, now);
                 // a step that closed the case (a supervisor's 办结, a closing notice) has said so, with who and why
-                List<CaseEvent> timeline = cases.events(id);
-                boolean saidByAStep = !cancelled && !timeline.isEmpty()
-                    && timeline.get(timeline.size() - 1).type() == CaseEventType.CLOSED;
+                List<CaseEvent> events = timeline.ofCase(id);
+                boolean saidByAStep = !cancelled && !events.isEmpty()
+                    && events.get(events.size() - 1).type() == CaseEventType.CLOSED;
                 if (!saidByAStep) {
-                  cases.insertEvent(id, CaseEventType.CLOSED, null, null, actor(execution.getProcessEngineServices(), null), null,
+                  timeline.insert(id, CaseEventType.CLOSED, null, null, actor(execution.getProcessEngineServices(), null), null,
                       null, cancelled ? "cancelled" : null, now);
                 }
               });
@@ -99,7 +105,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     long id = (number == null ? Optional.<Long>empty() : cases.attach(number, kind.kind(), execution.getProcessInstanceId()))
         .orElseThrow(() -> new AuthorizationException("案件须经邻里受理 cases of kind " + kind.kind()
             + " are opened through Linli, not by starting process " + key + " directly"));
-    cases.insertEvent(id, CaseEventType.CREATED, null, null, actor(execution.getProcessEngineServices(), null), null, null, null,
+    timeline.insert(id, CaseEventType.CREATED, null, null, actor(execution.getProcessEngineServices(), null), null, null, null,
         EngineClock.now());
   }
 
@@ -118,7 +124,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         // set by the task's input mappings, on its own scope
         Date stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
         Instant warnAt = stepWarnAt != null ? stepWarnAt.toInstant() : warnAt(now, due);
-        cases.insertTask(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
+        tasks.insert(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
             now, warnAt, due);
         cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due);
         cases.refreshDeadlineState(id, now);
@@ -128,13 +134,13 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
       }
       case EVENTNAME_ASSIGNMENT -> {
         requireMember(task);
-        cases.taskAssignee(task.getId(), task.getAssignee());
+        tasks.assignee(task.getId(), task.getAssignee());
         cases.currentAssignee(id, task.getTaskDefinitionKey(), task.getAssignee());
       }
       case EVENTNAME_UPDATE -> {
         // someone moved the due date (Tasklist, REST): the warning follows, counted from the step's start
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        Optional<CaseTask> before = cases.task(task.getId());
+        Optional<CaseTask> before = tasks.byId(task.getId());
         if (before.isPresent() && !java.util.Objects.equals(before.get().dueAt(), due)) {
           Instant warnAt = warnAt(task.getCreateTime().toInstant(), due);
           // a process that moved the date itself (an emergency's new level) also set the step's warning
@@ -143,7 +149,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
           if (due != null && ownDue != null && ownWarnAt != null && ownDue.toInstant().equals(due)) {
             warnAt = ownWarnAt.toInstant();
           }
-          cases.taskDue(task.getId(), warnAt, due);
+          tasks.due(task.getId(), warnAt, due);
           cases.stepEnded(id);
           cases.refreshDeadlineState(id, EngineClock.now());
           events.publishEvent(new CaseTaskDueChanged(id, task.getId(), task.getExecutionId(), before.get().warnAt(),
@@ -156,7 +162,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
               + task.getExecution().getProcessBusinessKey() + " is completed through Linli (POST /api/tasks/" + task.getId()
               + "/complete), where its rules are checked");
         }
-        cases.deleteTask(task.getId());
+        tasks.delete(task.getId());
         String decision = (String) task.getVariable(CaseVariables.DECISION);
         CaseEventType type = CaseEventType.forDecision(decision);
         String note = (String) task.getVariable(CaseVariables.COMMENT);
@@ -166,7 +172,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
           note = note == null ? rating : rating + ": " + note;
         }
         Instant now = EngineClock.now();
-        cases.insertEvent(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
+        timeline.insert(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
             decision, note, now);
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
@@ -174,7 +180,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
       }
       case EVENTNAME_DELETE -> {
         Instant now = EngineClock.now();
-        cases.deleteTask(task.getId());
+        tasks.delete(task.getId());
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), false, now));
@@ -204,7 +210,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
   /** Records a timeline entry from a BPMN expression, e.g. on a sequence flow. */
   public void record(DelegateExecution execution, CaseEventType type, String note) {
     caseOf(execution)
-        .ifPresent(id -> cases.insertEvent(id, type, execution.getCurrentActivityId(),
+        .ifPresent(id -> timeline.insert(id, type, execution.getCurrentActivityId(),
             execution.getCurrentActivityName(), actor(execution.getProcessEngineServices(), null), null, null, note, EngineClock.now()));
   }
 

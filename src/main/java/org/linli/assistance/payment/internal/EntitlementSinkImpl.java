@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The application flow's seam: an approved case opens its entitlement here (idempotent per case). */
 @Component
-public class EntitlementSinkImpl implements EntitlementSink {
+class EntitlementSinkImpl implements EntitlementSink {
 
   private final Entitlements entitlements;
 

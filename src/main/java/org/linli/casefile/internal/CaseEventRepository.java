@@ -1,0 +1,55 @@
+package org.linli.casefile.internal;
+
+import static org.linli.casefile.internal.CaseRows.instant;
+import static org.linli.casefile.internal.CaseRows.ts;
+
+import java.time.Instant;
+import java.util.List;
+import org.linli.casefile.CaseEvent;
+import org.linli.casefile.CaseEventType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A case's timeline ({@code case_event}). */
+@Repository
+public class CaseEventRepository {
+
+  private final JdbcClient jdbc;
+
+  CaseEventRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
+    jdbc.sql(
+            "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note,"
+                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), ts(at))
+        .update();
+  }
+
+  /** The case's timeline, first to last. */
+  public List<CaseEvent> ofCase(long caseId) {
+    return jdbc.sql(
+            "select id, type, step, step_name, actor, actor_group, decision, note, occurred_at from case_event"
+                + " where case_id = ? order by id")
+        .param(caseId)
+        .query(
+            (rs, i) ->
+                new CaseEvent(
+                    rs.getLong(1),
+                    CaseEventType.valueOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    instant(rs.getTimestamp(9))))
+        .list();
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,228 @@
+package org.linli.casefile.internal;
+
+import static org.linli.casefile.internal.CaseRows.CASE_COLUMNS;
+import static org.linli.casefile.internal.CaseRows.TASKS_WITH_CASES;
+import static org.linli.casefile.internal.CaseRows.TASK_COLUMNS;
+import static org.linli.casefile.internal.CaseRows.ts;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseTask;
+import org.linli.casefile.Page;
+import org.linli.casefile.TaskFilter;
+import org.linli.organization.DivisionLevel;
+import org.linli.organization.Scope;
+import org.linli.organization.ScopeSql;
+import org.linli.organization.ScopeSql.Condition;
+import org.linli.system.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The filtered, paged lists of cases and of open steps. Both read case_file as {@code c} (steps
+ * as {@code t}) and build their conditions with one {@link Where}.
+ */
+@Repository
+public class CaseQueries {
+
+  private final JdbcClient jdbc;
+
+  CaseQueries(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Page<CaseTask> tasks(TaskFilter f, int page, int size) {
+    Where where = where(f);
+    if (where.findsNothing()) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    long total = jdbc.sql("select count(*)" + TASKS_WITH_CASES + where.sql()).params(where.params()).query(Long.class).single();
+    List<CaseTask> items =
+        jdbc.sql("select " + TASK_COLUMNS + TASKS_WITH_CASES + where.sql() + " order by t.due_at"
+                + (f.latestDueFirst() ? " desc" : "") + ", t.task_id limit ? offset ?")
+            .params(where.params())
+            .param(size)
+            .param((long) page * size)
+            .query(CaseRows::task)
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /** How many open tasks the filter finds. */
+  public long countTasks(TaskFilter f) {
+    Where where = where(f);
+    if (where.findsNothing()) {
+      return 0;
+    }
+    return jdbc.sql("select count(*)" + TASKS_WITH_CASES + where.sql()).params(where.params()).query(Long.class).single();
+  }
+
+  public Page<CaseFile> cases(CaseFilter f, int page, int size) {
+    Where where = where(f);
+    if (where.findsNothing()) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    long total = jdbc.sql("select count(*) from case_file c" + where.sql()).params(where.params()).query(Long.class).single();
+    List<CaseFile> items =
+        jdbc.sql("select " + CASE_COLUMNS + " from case_file c" + where.sql() + " order by c.step_due, c.id limit ? offset ?")
+            .params(where.params())
+            .param(size)
+            .param((long) page * size)
+            .query(CaseRows::caseFile)
+            .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  private static Where where(TaskFilter f) {
+    Where w = new Where().equal("t.assignee", f.assignee());
+    if (f.unassignedInGroups() != null) {
+      w.term("t.assignee is null").in("t.candidate_group", f.unassignedInGroups());
+    }
+    if (f.area() != null) {
+      w.scope(f.area());
+    }
+    w.equal("c.kind", f.kind())
+        .equal("c.category_code", f.categoryCode())
+        .equal("t.activity_id", f.activityId())
+        .division(f.divisionCode())
+        .before("t.due_at", f.dueBefore());
+    if (f.state() != null && f.stateAt() != null) {
+      Timestamp at = ts(f.stateAt());
+      switch (f.state()) {
+        case RED -> w.term("t.due_at <= ?", at);
+        case YELLOW -> w.term("t.warn_at <= ? and (t.due_at is null or t.due_at > ?)", at, at);
+        case GREEN -> w.term("(t.warn_at is null or t.warn_at > ?) and (t.due_at is null or t.due_at > ?)", at, at);
+      }
+    }
+    w.in("c.id", f.caseIds());
+    if (f.text() != null && !f.text().isBlank()) {
+      String text = f.text().strip();
+      if (text.matches("[A-Za-z]{2}\\d{4}-\\d{1,6}")) {
+        // MH2026-123 finds MH2026-000123
+        int dash = text.indexOf('-');
+        w.term("c.case_number = ?", text.substring(0, dash).toUpperCase(Locale.ROOT) + "-"
+            + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
+      } else {
+        w.term("lower(c.title) like ? escape '\\'",
+            "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      }
+    }
+    return w;
+  }
+
+  private static Where where(CaseFilter f) {
+    return new Where()
+        .scope(Objects.requireNonNull(f.scope(), "a case list always has a scope"))
+        .equal("c.status", f.status() == null ? null : f.status().name())
+        .equal("c.kind", f.kind())
+        .equal("c.category_code", f.categoryCode())
+        .division(f.divisionCode())
+        .before("c.step_due", f.dueBefore())
+        .equal("c.deadline_state", f.deadlineState() == null ? null : f.deadlineState().name())
+        .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null");
+  }
+
+  /**
+   * The conditions of a list, and-ed, with their bound parameters. Once a condition can match
+   * nothing the list is empty, and later conditions are neither added nor checked.
+   */
+  static final class Where {
+
+    private final List<String> terms = new ArrayList<>();
+    private final List<Object> params = new ArrayList<>();
+    private boolean nothing;
+
+    /** A condition with its parameters; null adds nothing. */
+    Where term(String sql, Object... values) {
+      if (sql != null && !nothing) {
+        terms.add(sql);
+        params.addAll(Arrays.asList(values));
+      }
+      return this;
+    }
+
+    /** {@code column = value}, unless the value is null. */
+    Where equal(String column, Object value) {
+      return value == null ? this : term(column + " = ?", value);
+    }
+
+    /** {@code column in (values)} unless null; no values match nothing. */
+    Where in(String column, Collection<?> values) {
+      if (values == null || nothing) {
+        return this;
+      }
+      if (values.isEmpty()) {
+        nothing = true;
+        return this;
+      }
+      terms.add(column + " in (" + placeholders(values.size()) + ")");
+      params.addAll(values);
+      return this;
+    }
+
+    /** Strictly before the moment, unless it is null. */
+    Where before(String column, Instant at) {
+      return at == null ? this : term(column + " < ?", ts(at));
+    }
+
+    /** Cases at or below the division, unless the code is null. */
+    Where division(String code) {
+      if (code == null || nothing) {
+        return this;
+      }
+      DivisionLevel level = DivisionLevel.ofCode(code);
+      if (level == null) {
+        throw new InvalidInputException("division", "must be a 6, 9 or 12-digit division code");
+      }
+      return term("c." + column(level) + " = ?", code);
+    }
+
+    /** The cases the scope sees. */
+    Where scope(Scope scope) {
+      Condition seen = ScopeSql.cases("c", scope);
+      if (nothing || seen.isEverything()) {
+        return this;
+      }
+      if (seen.isNothing()) {
+        nothing = true;
+        return this;
+      }
+      return term(seen.sql(), seen.params().toArray());
+    }
+
+    boolean findsNothing() {
+      return nothing;
+    }
+
+    /** The WHERE clause with a leading space, or nothing when there are no conditions. */
+    String sql() {
+      return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
+    }
+
+    List<Object> params() {
+      return params;
+    }
+
+    /** The case_file column that holds a case's division at this level. */
+    private static String column(DivisionLevel level) {
+      return switch (level) {
+        case COUNTY -> "county_code";
+        case TOWNSHIP -> "township_code";
+        case VILLAGE -> "division_code";
+      };
+    }
+
+    private static String placeholders(int n) {
+      return String.join(", ", Collections.nCopies(n, "?"));
+    }
+  }
+}
