@@ -1,6 +1,5 @@
 package org.linli.alert;
 
-import java.time.ZoneId;
 import org.linli.emergency.IncidentLevel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senderName CAP {@code info/senderName}, the office people read
  * @param identifierPrefix first part of every identifier: {@code prefix.county.caseNumber.n}
  * @param threshold the least grave level for which a new case gets an alert (III: III, II and I)
- * @param zone the offset CAP times are written in
  * @param circleRadiusKm radius of the {@code area/circle} drawn around a reported position
  * @param englishInfo also write an en-US {@code info} after the zh-CN one
  * @param feedSize entries in the public Atom feed
- * @param publicBaseUrl the address the public reaches Linli at, for links in mails (the feed
- *     uses the address it was asked at); empty: {@code linli.notification.base-url}
+ * @param publicBaseUrl the address the public reaches Linli at, for links in mails and in the public
+ *     feed (never the Host header a request brings); empty: {@code linli.notification.base-url}
  */
 @ConfigurationProperties("linli.emergency.alert")
 public record AlertProperties(
@@ -26,7 +24,6 @@ public record AlertProperties(
     @DefaultValue("邻里 Linli 应急管理 Emergency management") String senderName,
     @DefaultValue("linli") String identifierPrefix,
     @DefaultValue("III") IncidentLevel threshold,
-    @DefaultValue("Asia/Shanghai") ZoneId zone,
     @DefaultValue("1.0") double circleRadiusKm,
     @DefaultValue("true") boolean englishInfo,
     @DefaultValue("50") int feedSize,

@@ -136,6 +136,6 @@ public class AssistanceFiles {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(EngineClock.now(), calendar.zone());
+    return calendar.today();
   }
 }

@@ -47,8 +47,14 @@ public class WorkingCalendar {
     this.knownYears = Set.copyOf(knownYears);
   }
 
+  /** The one zone of Linli: days, office hours, times shown, daily and monthly jobs. */
   public ZoneId zone() {
     return zone;
+  }
+
+  /** Today in the calendar's zone, by the engine's clock (which tests move). */
+  public LocalDate today() {
+    return LocalDate.ofInstant(org.linli.system.EngineClock.now(), zone);
   }
 
   public boolean isKnownYear(int year) {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * @param divisionCode the village or community it lies in; its grid workers inspect it
  * @param cycleDays days between inspections, 1 to 365
- * @param nextInspectionOn the day the next inspection is due (Asia/Shanghai)
+ * @param nextInspectionOn the day the next inspection is due (in the calendar's zone)
  * @param openInspection the process instance of the inspection under way, or null
  */
 public record HazardPoint(

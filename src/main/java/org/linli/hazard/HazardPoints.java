@@ -2,7 +2,6 @@ package org.linli.hazard;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * The register of hazard points (隐患点). Township officers of the point's township and the county's
@@ -33,13 +33,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardPoints {
 
   /** Days are counted in the zone of the demo province. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final int MAX_CYCLE_DAYS = 365;
 
   private final HazardPointRepository repository;
   private final OrganizationService organization;
+  private final WorkingCalendar calendar;
 
-  HazardPoints(HazardPointRepository repository, OrganizationService organization) {
+  HazardPoints(HazardPointRepository repository, OrganizationService organization, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.repository = repository;
     this.organization = organization;
   }
@@ -199,8 +200,8 @@ public class HazardPoints {
         || user.inGroup(CandidateGroups.department(EmergencyRouting.EMERGENCY_DEPARTMENT, village.countyCode()));
   }
 
-  public static LocalDate today() {
-    return LocalDate.ofInstant(EngineClock.now(), ZONE);
+  public LocalDate today() {
+    return calendar.today();
   }
 
   private void requireWriter(String villageCode, LinliUser user) {

@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * Inspections of hazard points on their cycle: the daily start of due inspections (process
@@ -50,9 +51,12 @@ public class Inspections {
   private final OrganizationService organization;
   private final TransactionTemplate tx;
   private final CaseFiles cases;
+  private final WorkingCalendar calendar;
 
   Inspections(HazardPointRepository points, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
-      EmergencyReports reports, OrganizationService organization, TransactionTemplate tx, CaseFiles cases) {
+      EmergencyReports reports, OrganizationService organization, TransactionTemplate tx, CaseFiles cases,
+      WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.cases = cases;
     this.points = points;
     this.limits = limits;
@@ -79,7 +83,7 @@ public class Inspections {
       log.error("Points of cancelled inspections could not be freed; the next run tries again", e);
     }
     int started = 0;
-    for (HazardPoint p : due(HazardPoints.today())) {
+    for (HazardPoint p : due(calendar.today())) {
       try {
         if (start(p.id())) {
           started++;
@@ -134,7 +138,7 @@ public class Inspections {
    */
   public boolean start(long pointId) {
     return Boolean.TRUE.equals(tx.execute(s -> {
-      if (!points.claim(pointId, HazardPoints.today(), "starting")) {
+      if (!points.claim(pointId, calendar.today(), "starting")) {
         return false;
       }
       HazardPoint p = points.byId(pointId).orElseThrow();
@@ -193,7 +197,7 @@ public class Inspections {
   public LocalDate inspected(long caseId, long pointId, String finding, String emergencyCaseNumber, String inspector) {
     points.inspectionDone(caseId, finding, emergencyCaseNumber, inspector, EngineClock.now());
     HazardPoint p = points.byId(pointId).orElseThrow(() -> new IllegalStateException("no hazard point " + pointId));
-    LocalDate today = HazardPoints.today();
+    LocalDate today = calendar.today();
     LocalDate next = p.nextInspectionOn();
     do {
       next = next.plusDays(p.cycleDays());

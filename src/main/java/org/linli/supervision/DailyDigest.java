@@ -20,7 +20,6 @@ import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Scope;
 import org.linli.organization.StaffMember;
-import org.linli.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -54,7 +53,7 @@ public class DailyDigest {
 
   /** Today's digest by the engine clock; nothing on days off. Returns the mails queued. */
   public int send() {
-    LocalDate today = LocalDate.ofInstant(EngineClock.now(), calendar.zone());
+    LocalDate today = calendar.today();
     if (!calendar.isWorkingDay(today)) {
       return 0;
     }

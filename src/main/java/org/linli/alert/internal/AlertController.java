@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.linli.alert.AlertProperties;
 import org.linli.alert.AlertSummary;
 import org.linli.alert.EmergencyAlerts;
 import org.linli.security.CurrentUser;
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.linli.calendar.WorkingCalendar;
+import java.time.ZoneId;
 
 @RestController
 @RequestMapping("/api/emergency/alerts")
@@ -34,12 +35,12 @@ class AlertController {
 
   private final EmergencyAlerts alerts;
   private final CurrentUser currentUser;
-  private final AlertProperties properties;
+  private final ZoneId zone;
 
-  AlertController(EmergencyAlerts alerts, CurrentUser currentUser, AlertProperties properties) {
+  AlertController(EmergencyAlerts alerts, CurrentUser currentUser, WorkingCalendar calendar) {
+    this.zone = calendar.zone();
     this.alerts = alerts;
     this.currentUser = currentUser;
-    this.properties = properties;
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,7 +78,7 @@ class AlertController {
     String t = text.trim();
     try {
       if (t.length() == 10) {
-        return LocalDate.parse(t).atStartOfDay(properties.zone()).toInstant();
+        return LocalDate.parse(t).atStartOfDay(zone).toInstant();
       }
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {

@@ -29,6 +29,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.linli.calendar.WorkingCalendar;
+import java.time.ZoneId;
 
 /**
  * Turns {@link IncidentAlert} events into CAP 1.2 alerts, in the publisher's transaction.
@@ -54,6 +56,8 @@ class AlertIssuer {
   static final DateTimeFormatter CAP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
   private final AlertProperties properties;
+  /** CAP times carry the offset of the calendar's zone. */
+  private final ZoneId zone;
   private final AlertRepository alerts;
   private final CapWriter writer;
   private final CapValidator validator;
@@ -61,7 +65,8 @@ class AlertIssuer {
   private final AlertMail mail;
 
   AlertIssuer(AlertProperties properties, AlertRepository alerts, CapWriter writer, CapValidator validator,
-      OrganizationService organization, AlertMail mail) {
+      OrganizationService organization, AlertMail mail, WorkingCalendar calendar) {
+    this.zone = calendar.zone();
     this.properties = properties;
     this.alerts = alerts;
     this.writer = writer;
@@ -97,7 +102,7 @@ class AlertIssuer {
     int seq = earlier.isEmpty() ? 1 : earlier.get(earlier.size() - 1).seq() + 1;
     String identifier = properties.identifierPrefix() + "." + countyCode + "." + token(e.caseNumber()) + "." + seq;
     Instant at = (e.at() != null ? e.at() : EngineClock.now()).truncatedTo(ChronoUnit.SECONDS);
-    String sent = CAP_DATE.format(at.atZone(properties.zone()));
+    String sent = CAP_DATE.format(at.atZone(zone));
     String references = earlier.isEmpty() ? null
         : earlier.stream().map(a -> properties.sender() + "," + a.identifier() + "," + a.sentText())
             .collect(Collectors.joining(" "));
@@ -125,11 +130,11 @@ class AlertIssuer {
       note = "预案演练 Exercise " + e.caseNumber();
     }
 
-    Texts zh = AlertTexts.zh(e, kind, properties.threshold(), areaDesc, properties.zone());
+    Texts zh = AlertTexts.zh(e, kind, properties.threshold(), areaDesc, zone);
     List<Info> infos = new ArrayList<>();
     infos.add(info("zh-CN", e, zh, areaDesc));
     if (properties.englishInfo()) {
-      infos.add(info("en-US", e, AlertTexts.en(e, kind, properties.threshold(), areaDesc, properties.zone()), areaDesc));
+      infos.add(info("en-US", e, AlertTexts.en(e, kind, properties.threshold(), areaDesc, zone), areaDesc));
     }
     CapAlert cap = new CapAlert(identifier, properties.sender(), sent, status, msgType, scope, restriction, addresses,
         note, references, token(e.caseNumber()), infos);
@@ -158,7 +163,7 @@ class AlertIssuer {
     List<Pair> parameters = List.of(new Pair("linli:level", e.level().name()), new Pair("linli:phase", e.phase().name()));
     Area area = new Area(areaDesc, circle(e), List.of(new Pair("GB/T 2260", e.divisionCode())));
     String onset = e.occurredAt() == null ? null
-        : CAP_DATE.format(e.occurredAt().truncatedTo(ChronoUnit.SECONDS).atZone(properties.zone()));
+        : CAP_DATE.format(e.occurredAt().truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     return new Info(language, e.type().capCategory(), t.event(), t.responseTypes(), t.urgency(),
         e.level().capSeverity(), t.certainty(), eventCodes, onset, properties.senderName(), t.headline(),
         t.description(), t.instruction(), parameters, area);

@@ -13,7 +13,6 @@ import org.linli.alert.internal.AlertTexts.Texts;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
 import org.linli.organization.DivisionLevel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,17 +30,16 @@ class AlertMail {
   private final SubscriptionRepository subscriptions;
   private final String baseUrl;
 
-  AlertMail(Notifications notifications, SubscriptionRepository subscriptions, AlertProperties properties,
-      @Value("${linli.notification.base-url:http://localhost:8080}") String notificationBaseUrl) {
+  AlertMail(Notifications notifications, SubscriptionRepository subscriptions, AlertProperties properties) {
     this.notifications = notifications;
     this.subscriptions = subscriptions;
-    this.baseUrl = publicBase(properties, notificationBaseUrl);
+    this.baseUrl = publicBase(properties, notifications);
   }
 
   /** Where the public reaches this service: linli.emergency.alert.public-base-url, else the mail links' base. */
-  static String publicBase(AlertProperties properties, String notificationBaseUrl) {
+  static String publicBase(AlertProperties properties, Notifications notifications) {
     String base = properties.publicBaseUrl() == null || properties.publicBaseUrl().isBlank()
-        ? notificationBaseUrl : properties.publicBaseUrl();
+        ? notifications.link("") : properties.publicBaseUrl();
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 

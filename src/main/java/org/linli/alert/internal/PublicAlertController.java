@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.linli.notification.Notifications;
 
 /** The public face of alerts: an Atom 1.0 feed of Actual alerts and their CAP documents. No drills. */
 @RestController
@@ -28,12 +29,11 @@ class PublicAlertController {
   private final AlertProperties properties;
   private final String baseUrl;
 
-  PublicAlertController(EmergencyAlerts alerts, AtomFeed feed, AlertProperties properties,
-      @org.springframework.beans.factory.annotation.Value("${linli.notification.base-url:http://localhost:8080}") String notificationBaseUrl) {
+  PublicAlertController(EmergencyAlerts alerts, AtomFeed feed, AlertProperties properties, Notifications notifications) {
     this.alerts = alerts;
     this.feed = feed;
     this.properties = properties;
-    this.baseUrl = AlertMail.publicBase(properties, notificationBaseUrl);
+    this.baseUrl = AlertMail.publicBase(properties, notifications);
   }
 
   @GetMapping(value = "/alerts.atom", produces = {"application/atom+xml", MediaType.APPLICATION_XML_VALUE, "*/*"})

@@ -13,7 +13,6 @@ import org.linli.assistance.AssistanceProcess;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
 import org.linli.security.LinliUser;
-import org.linli.system.EngineClock;
 import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.InvalidInputException;
 import org.linli.tasklist.StepCompleter;
@@ -105,7 +104,7 @@ class AssistanceSteps implements StepCompleter {
     } catch (DateTimeParseException e) {
       day = null;
     }
-    if (day == null || day.isAfter(LocalDate.ofInstant(EngineClock.now(), calendar.zone()))) {
+    if (day == null || day.isAfter(calendar.today())) {
       errors.add(new FieldError("visitDate", "请填写调查日期（不晚于今天） give the day of the visit, not in the future"));
     }
     if (findings == null) {

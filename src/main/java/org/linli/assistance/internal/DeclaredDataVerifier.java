@@ -2,14 +2,12 @@ package org.linli.assistance.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import org.linli.assistance.AssistanceStandards;
 import org.linli.assistance.Assets;
 import org.linli.assistance.Eligibility;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdVerifier;
 import org.linli.assistance.PreCheck;
-import org.linli.system.EngineClock;
 import org.linli.calendar.WorkingCalendar;
 
 /** The default verifier: takes the declared figures as they are and notes the pre-check's findings. */
@@ -28,7 +26,7 @@ public class DeclaredDataVerifier implements HouseholdVerifier {
 
   @Override
   public Verified verify(String caseNumber, HouseholdApplication a) {
-    PreCheck check = standards.preCheck(a, LocalDate.ofInstant(EngineClock.now(), calendar.zone()));
+    PreCheck check = standards.preCheck(a, calendar.today());
     int n = a.members().size();
     Assets assets = a.assets();
     return new Verified(SOURCE, Eligibility.perCapitaIncome(a.members()),

@@ -61,7 +61,7 @@ class EligibilityDelegate implements JavaDelegate {
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application();
     AssessmentRepository.Assessment verified = assessments.byCase(caseId)
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has not been verified"));
-    LocalDate today = LocalDate.ofInstant(EngineClock.now(), calendar.zone());
+    LocalDate today = calendar.today();
     AssistanceStandard s = standards.at(a.divisionCode(), today);
     PreCheck check = standards.preCheck(a, today);
     Map<String, Object> inputs = new HashMap<>();

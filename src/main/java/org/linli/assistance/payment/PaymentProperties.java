@@ -8,11 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Payment settings.
  *
  * @param directory where the bank files are written
- * @param cron when the monthly run starts (Quartz cron, in {@code zone}); it pays the current month
- * @param zone zone of the cron expression and of "this month"
+ * @param cron when the monthly run starts (Quartz cron, in the calendar's zone); it pays the current month
  */
 @ConfigurationProperties("linli.assistance.payment")
 public record PaymentProperties(
     @DefaultValue("./data/payments") Path directory,
-    @DefaultValue("0 0 2 5 * ?") String cron,
-    @DefaultValue("Asia/Shanghai") java.time.ZoneId zone) {}
+    @DefaultValue("0 0 2 5 * ?") String cron) {}

@@ -22,6 +22,7 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * The monthly payment run: one payment line per household paid in the month, one batch and one bank
@@ -38,10 +39,12 @@ public class PaymentRun {
   private final CaseFiles cases;
   private final AssistanceFiles households;
   private final PaymentProperties properties;
+  private final java.time.ZoneId zone;
   private final TransactionTemplate tx;
 
   PaymentRun(EntitlementRepository entitlements, PaymentRepository payments, CaseFiles cases,
-      AssistanceFiles households, PaymentProperties properties, TransactionTemplate tx) {
+      AssistanceFiles households, PaymentProperties properties, TransactionTemplate tx, WorkingCalendar calendar) {
+    this.zone = calendar.zone();
     this.entitlements = entitlements;
     this.payments = payments;
     this.cases = cases;
@@ -63,7 +66,7 @@ public class PaymentRun {
 
   /** The job's task: the current month in the configured zone, by the engine clock. */
   public List<PaymentBatch> runCurrentMonth() {
-    return run(YearMonth.from(EngineClock.now().atZone(properties.zone())));
+    return run(YearMonth.from(EngineClock.now().atZone(zone)));
   }
 
   /** Pays one county's month (once) and writes its file (each time). */

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workingAgeMonths months between re-checks when a member is of working age and able to work
  * @param workingAgeFrom first year of working age
  * @param workingAgeTo last year of working age
- * @param cron when the daily job starts the due re-checks (Quartz cron, Asia/Shanghai)
+ * @param cron when the daily job starts the due re-checks (Quartz cron, in the calendar's zone)
  */
 @ConfigurationProperties("linli.assistance.recheck")
 public record RecheckProperties(

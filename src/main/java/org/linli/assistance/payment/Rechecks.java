@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * Re-checks (动态管理): which entitlements are due, starting their re-check cases, and applying the
@@ -32,15 +33,15 @@ public class Rechecks {
   private final EntitlementRepository repository;
   private final Entitlements entitlements;
   private final CaseFiles cases;
-  private final PaymentProperties payment;
+  private final WorkingCalendar calendar;
   private final TransactionTemplate tx;
 
   Rechecks(EntitlementRepository repository, Entitlements entitlements, CaseFiles cases,
-      PaymentProperties payment, TransactionTemplate tx) {
+      WorkingCalendar calendar, TransactionTemplate tx) {
     this.repository = repository;
     this.entitlements = entitlements;
     this.cases = cases;
-    this.payment = payment;
+    this.calendar = calendar;
     this.tx = tx;
   }
 
@@ -131,6 +132,6 @@ public class Rechecks {
   }
 
   private LocalDate today() {
-    return LocalDate.ofInstant(EngineClock.now(), payment.zone());
+    return calendar.today();
   }
 }

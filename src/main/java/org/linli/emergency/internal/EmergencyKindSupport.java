@@ -1,7 +1,6 @@
 package org.linli.emergency.internal;
 
 import org.linli.security.LinliUser;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,17 +12,20 @@ import org.linli.emergency.IncidentReport;
 import org.linli.emergency.IncidentSubtype;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /** Emergencies in the task list and on the case page: sub-type as category, the incident as details. */
 @Component
 class EmergencyKindSupport implements CaseKindSupport {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+  private final DateTimeFormatter time;
 
   private final IncidentRepository incidents;
   private final org.linli.organization.OrganizationService organization;
 
-  EmergencyKindSupport(IncidentRepository incidents, org.linli.organization.OrganizationService organization) {
+  EmergencyKindSupport(IncidentRepository incidents, org.linli.organization.OrganizationService organization,
+      WorkingCalendar calendar) {
+    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
     this.incidents = incidents;
     this.organization = organization;
   }
@@ -83,7 +85,7 @@ class EmergencyKindSupport implements CaseKindSupport {
           : i.type().nameZh() + " · " + i.subtype().nameZh()));
       out.add(new Detail(english ? "Place" : "地点", i.location()
           + (i.latitude() == null ? "" : " (" + i.latitude() + ", " + i.longitude() + ")")));
-      out.add(new Detail(english ? "Occurred" : "事发时间", TIME.format(i.occurredAt())));
+      out.add(new Detail(english ? "Occurred" : "事发时间", time.format(i.occurredAt())));
       out.add(new Detail(english ? "Description" : "情况", i.description()));
       out.add(new Detail(english ? "Figures" : "伤亡损失", english ? i.figuresEn() : i.figuresZh()));
       if (i.gradingBasis() != null) {
@@ -93,10 +95,10 @@ class EmergencyKindSupport implements CaseKindSupport {
         out.add(new Detail(english ? "Drill participants" : "演练参演人员", String.join(", ", i.participants())));
       }
       if (i.allClearAt() != null) {
-        out.add(new Detail(english ? "All clear" : "解除时间", TIME.format(i.allClearAt())));
+        out.add(new Detail(english ? "All clear" : "解除时间", time.format(i.allClearAt())));
       }
       if (i.withdrawnAt() != null) {
-        out.add(new Detail(english ? "Withdrawn" : "撤销时间", TIME.format(i.withdrawnAt())));
+        out.add(new Detail(english ? "Withdrawn" : "撤销时间", time.format(i.withdrawnAt())));
       }
     });
     return out;

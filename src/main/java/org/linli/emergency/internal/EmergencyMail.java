@@ -1,6 +1,5 @@
 package org.linli.emergency.internal;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,12 +17,13 @@ import org.linli.organization.Division;
 import org.linli.organization.OrganizationService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /** Emergency mail through the outbox: once per event and recipient (the outbox de-duplicates by key). */
 @Component
 class EmergencyMail {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+  private final DateTimeFormatter time;
 
   private final Notifications notifications;
   private final OrganizationService organization;
@@ -33,7 +33,8 @@ class EmergencyMail {
   private final CaseFiles caseFiles;
 
   EmergencyMail(Notifications notifications, OrganizationService organization, EmergencyProperties properties,
-      EmergencyRouting routing, IncidentRepository incidents, CaseFiles caseFiles) {
+      EmergencyRouting routing, IncidentRepository incidents, CaseFiles caseFiles, WorkingCalendar calendar) {
+    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
     this.caseFiles = caseFiles;
     this.notifications = notifications;
     this.organization = organization;
@@ -100,7 +101,7 @@ class EmergencyMail {
     String division = organization.division(i.divisionCode()).map(Division::name).orElse(i.divisionCode());
     m.put("place", division + " " + i.location());
     m.put("divisionName", division);
-    m.put("occurredText", TIME.format(i.occurredAt()));
+    m.put("occurredText", time.format(i.occurredAt()));
     m.put("figures", i.figuresZh() + "\n" + i.figuresEn());
     m.put("drill", i.drill());
     m.put("note", note);

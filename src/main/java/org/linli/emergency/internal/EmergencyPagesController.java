@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.linli.calendar.WorkingCalendar;
+import java.time.ZoneId;
 
 /**
  * Workbench pages of the emergency response: the report (上报突发事件) a grid worker or any staff member
@@ -58,9 +60,11 @@ class EmergencyPagesController {
   private final IncidentRepository incidents;
   private final OrganizationService organization;
   private final CurrentUser currentUser;
+  private final ZoneId zone;
 
   EmergencyPagesController(EmergencyReports reports, EmergencyLevels levels, ScenePhotos photos, CaseFiles cases,
-      IncidentRepository incidents, OrganizationService organization, CurrentUser currentUser) {
+      IncidentRepository incidents, OrganizationService organization, CurrentUser currentUser, WorkingCalendar calendar) {
+    this.zone = calendar.zone();
     this.reports = reports;
     this.levels = levels;
     this.photos = photos;
@@ -75,7 +79,7 @@ class EmergencyPagesController {
     LinliUser user = currentUser.get();
     List<Division> places = places(user);
     ReportForm form = new ReportForm();
-    form.setOccurredAt(LocalDateTime.ofInstant(EngineClock.now(), ReportForm.SHANGHAI).truncatedTo(ChronoUnit.MINUTES).toString());
+    form.setOccurredAt(LocalDateTime.ofInstant(EngineClock.now(), zone).truncatedTo(ChronoUnit.MINUTES).toString());
     if (places.size() == 1) {
       form.setDivisionCode(places.get(0).code());
     }
@@ -88,7 +92,7 @@ class EmergencyPagesController {
       throws IOException {
     LinliUser user = currentUser.get();
     List<Division> places = places(user);
-    ReportForm.Conversion conversion = form.toReport();
+    ReportForm.Conversion conversion = form.toReport(zone);
     List<ScenePhotos.Photo> upload = new ArrayList<>();
     for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
       if (!f.isEmpty()) {

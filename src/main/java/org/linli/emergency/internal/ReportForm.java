@@ -16,7 +16,6 @@ import org.linli.system.TypedFields;
 /** The workbench report page's fields as typed, so a refused report comes back unchanged. */
 public class ReportForm {
 
-  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   /** A report, or what could not be read. */
   record Conversion(IncidentReport report, List<FieldError> errors) {}
@@ -39,7 +38,8 @@ public class ReportForm {
   private boolean drill;
   private String participants;
 
-  Conversion toReport() {
+  /** @param zone the calendar's zone, in which the page shows and takes local times */
+  Conversion toReport(ZoneId zone) {
     List<FieldError> errors = new ArrayList<>();
     IncidentSubtype sub = null;
     if (subtype != null && !subtype.isBlank()) {
@@ -61,7 +61,7 @@ public class ReportForm {
     java.time.Instant at = null;
     if (occurredAt != null && !occurredAt.isBlank()) {
       try {
-        at = LocalDateTime.parse(occurredAt.strip()).atZone(SHANGHAI).toInstant();
+        at = LocalDateTime.parse(occurredAt.strip()).atZone(zone).toInstant();
       } catch (DateTimeParseException e) {
         errors.add(new FieldError("occurredAt", "时间格式应为 2026-07-01T10:00 write the time as 2026-07-01T10:00"));
       }

@@ -141,7 +141,7 @@ class HazardPagesController {
     model.addAttribute("errors", state.errors());
     model.addAttribute("editId", state.editId());
     model.addAttribute("editErrors", state.editErrors());
-    model.addAttribute("today", HazardPoints.today());
+    model.addAttribute("today", points.today());
     return "work/hazards";
   }
 

@@ -15,17 +15,20 @@ import org.linli.hazard.InspectionProcess;
 import org.linli.security.LinliUser;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /** Inspections in the task list and on the case page: hazard type as category, the hazard point as details. */
 @Component
 class InspectionKindSupport implements CaseKindSupport {
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(HazardPoints.ZONE);
 
   private final HazardPointRepository points;
   private final HazardPoints register;
 
-  InspectionKindSupport(HazardPointRepository points, HazardPoints register) {
+  private final DateTimeFormatter time;
+
+  InspectionKindSupport(HazardPointRepository points, HazardPoints register, WorkingCalendar calendar) {
+    this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(calendar.zone());
     this.points = points;
     this.register = register;
   }
@@ -84,7 +87,7 @@ class InspectionKindSupport implements CaseKindSupport {
     out.add(new Detail(english ? "Due on" : "应巡查日期", i.dueOn().toString()));
     if (i.finding() != null) {
       out.add(new Detail(english ? "Finding" : "巡查结果", finding(i.finding(), english)
-          + (i.inspectedAt() == null ? "" : " · " + i.inspectedBy() + " · " + TIME.format(i.inspectedAt()))));
+          + (i.inspectedAt() == null ? "" : " · " + i.inspectedBy() + " · " + time.format(i.inspectedAt()))));
     }
     if (i.emergencyCaseNumber() != null) {
       out.add(new Detail(english ? "Emergency case" : "突发事件案件", i.emergencyCaseNumber()));

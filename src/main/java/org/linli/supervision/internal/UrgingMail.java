@@ -1,6 +1,5 @@
 package org.linli.supervision.internal;
 
-import java.time.LocalDate;
 import java.util.Map;
 import org.linli.notification.MailModel;
 import org.linli.notification.NotificationType;
@@ -8,7 +7,6 @@ import org.linli.notification.Notifications;
 import org.linli.organization.Division;
 import org.linli.organization.OrganizationService;
 import org.linli.supervision.CaseUrged;
-import org.linli.system.EngineClock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.linli.calendar.WorkingCalendar;
@@ -34,7 +32,7 @@ class UrgingMail {
         organization.division(u.divisionCode()).map(Division::name).orElse(u.divisionCode()));
     model.put("urgedBy", u.urgedByName());
     model.put("note", u.note());
-    String key = "urged:" + u.caseId() + ":" + LocalDate.ofInstant(EngineClock.now(), calendar.zone());
+    String key = "urged:" + u.caseId() + ":" + calendar.today();
     if (!u.ownerUsers().isEmpty()) {
       notifications.toUsers(NotificationType.URGED, key, u.ownerUsers(), model, u.caseId());
     } else {

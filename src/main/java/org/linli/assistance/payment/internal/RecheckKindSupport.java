@@ -2,7 +2,6 @@ package org.linli.assistance.payment.internal;
 
 import org.linli.security.LinliUser;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +16,11 @@ import org.linli.assistance.HouseholdDetails;
 import org.linli.assistance.Programme;
 import org.linli.assistance.payment.Entitlement;
 import org.linli.assistance.payment.Entitlements;
-import org.linli.assistance.payment.PaymentProperties;
 import org.linli.assistance.payment.RecheckProcess;
 import org.linli.casefile.CaseFiles;
-import org.linli.system.EngineClock;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.stereotype.Component;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * What a re-check case (动态复核, {@value RecheckProcess#KIND}) shows in the task list and on its
@@ -37,15 +35,15 @@ class RecheckKindSupport implements CaseKindSupport {
   private final Entitlements entitlements;
   private final AssistanceFiles files;
   private final EntitlementRepository repository;
-  private final PaymentProperties payment;
+  private final WorkingCalendar calendar;
 
   RecheckKindSupport(CaseFiles cases, Entitlements entitlements, AssistanceFiles files, EntitlementRepository repository,
-      PaymentProperties payment) {
+      WorkingCalendar calendar) {
     this.cases = cases;
     this.entitlements = entitlements;
     this.files = files;
     this.repository = repository;
-    this.payment = payment;
+    this.calendar = calendar;
   }
 
   @Override
@@ -94,7 +92,7 @@ class RecheckKindSupport implements CaseKindSupport {
   private List<Detail> entitlement(Entitlement e, boolean english) {
     List<Detail> out = new ArrayList<>();
     out.add(new Detail(english ? "Programme" : "救助类别", categoryName(e.programme(), english)));
-    YearMonth now = YearMonth.from(LocalDate.ofInstant(EngineClock.now(), payment.zone()));
+    YearMonth now = YearMonth.from(calendar.today());
     BigDecimal current = entitlements.amountIn(e.id(), now);
     BigDecimal next = entitlements.amountIn(e.id(), now.plusMonths(1));
     String amount = current.toPlainString() + (english ? " CNY a month" : " 元/月");
