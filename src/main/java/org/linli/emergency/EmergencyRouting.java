@@ -3,7 +3,7 @@ package org.linli.emergency;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.system.ModelBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.linli.organization.CandidateGroups;
@@ -25,10 +25,10 @@ public class EmergencyRouting {
   public static final String EMERGENCY_DEPARTMENT = "yj";
 
   private final EmergencyProperties properties;
-  private final CaseFiles cases;
+  private final CaseExecutions cases;
   private final ObjectProvider<Incidents> incidents;
 
-  EmergencyRouting(EmergencyProperties properties, CaseFiles cases, ObjectProvider<Incidents> incidents) {
+  EmergencyRouting(EmergencyProperties properties, CaseExecutions cases, ObjectProvider<Incidents> incidents) {
     this.properties = properties;
     this.cases = cases;
     this.incidents = incidents;
@@ -107,7 +107,7 @@ public class EmergencyRouting {
   }
 
   private Incident incident(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution)
+    long caseId = cases.caseId(execution)
         .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
     return incidents.getObject().of(caseId).orElseThrow(() -> new IllegalStateException("no incident for case " + caseId));
   }

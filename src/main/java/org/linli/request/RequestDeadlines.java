@@ -3,7 +3,7 @@ package org.linli.request;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.deadline.TimeLimits;
@@ -28,10 +28,10 @@ public class RequestDeadlines {
 
   private final Deadlines deadlines;
   private final TimeLimits limits;
-  private final CaseFiles cases;
+  private final CaseExecutions cases;
   private final ResidentRequestRepository requests;
 
-  RequestDeadlines(Deadlines deadlines, TimeLimits limits, CaseFiles cases, ResidentRequestRepository requests) {
+  RequestDeadlines(Deadlines deadlines, TimeLimits limits, CaseExecutions cases, ResidentRequestRepository requests) {
     this.deadlines = deadlines;
     this.limits = limits;
     this.cases = cases;
@@ -39,7 +39,7 @@ public class RequestDeadlines {
   }
 
   private long caseId(DelegateExecution execution) {
-    return cases.caseIdOf(execution)
+    return cases.caseId(execution)
         .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 
@@ -55,7 +55,7 @@ public class RequestDeadlines {
       return Date.from(owner.handleDue());
     }
     Instant now = EngineClock.now();
-    Instant due = deadlines.dueFrom(limits.limit(caseId, RequestProcess.TASK_HANDLE), now);
+    Instant due = deadlines.due(limits.limit(caseId, RequestProcess.TASK_HANDLE), now);
     requests.handleDue(caseId, due, now);
     return Date.from(due);
   }
@@ -75,7 +75,7 @@ public class RequestDeadlines {
 
   /** A due time moved on by an extension of some working days. */
   public Instant extend(Instant due, int days) {
-    return deadlines.dueFrom(TimeLimit.workingDays(days), due);
+    return deadlines.due(TimeLimit.workingDays(days), due);
   }
 
   /** When a whole request is due: sign-for, handling and callback in a row, by the table in force. */
@@ -83,7 +83,7 @@ public class RequestDeadlines {
     Instant due = from;
     for (String step : new String[] {RequestProcess.TASK_SIGN, RequestProcess.TASK_HANDLE, RequestProcess.TASK_CALLBACK}) {
       TimeLimits.Query q = new TimeLimits.Query(handling.kind(), handling.category(), handling.categoryType(), step, handling.priority());
-      due = deadlines.dueFrom(limits.limit(decisionId, q), due);
+      due = deadlines.due(limits.limit(decisionId, q), due);
     }
     return due;
   }
@@ -95,6 +95,6 @@ public class RequestDeadlines {
 
   /** The moment {@code limit} after {@code from}. */
   public Instant after(TimeLimit limit, Instant from) {
-    return deadlines.dueFrom(limit, from);
+    return deadlines.due(limit, from);
   }
 }

@@ -14,6 +14,7 @@ import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseVariables;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.organization.Routing;
@@ -32,12 +33,14 @@ public class ApprovalFlow {
   private final Routing routing;
   private final Deadlines deadlines;
   private final CaseFiles cases;
+  private final CaseExecutions executions;
   private final ApprovalRounds rounds;
 
-  ApprovalFlow(Routing routing, Deadlines deadlines, CaseFiles cases, ApprovalRounds rounds) {
+  ApprovalFlow(Routing routing, Deadlines deadlines, CaseFiles cases, CaseExecutions executions, ApprovalRounds rounds) {
     this.routing = routing;
     this.deadlines = deadlines;
     this.cases = cases;
+    this.executions = executions;
     this.rounds = rounds;
   }
 
@@ -48,7 +51,7 @@ public class ApprovalFlow {
    * brings back the last call's outputs).
    */
   public void start(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new NotValidException(
+    long caseId = executions.caseId(execution).orElseThrow(() -> new NotValidException(
         "审核审批由案件流程调用 an approval is called by a case's process, not started on its own"));
     List<ApprovalLevel> levels = ApprovalLevel.parse((String) execution.getVariable(VAR_LEVELS));
     rounds.start(caseId, execution.getProcessInstanceId(), levels, EngineClock.now());
@@ -80,13 +83,13 @@ public class ApprovalFlow {
     Date warnAt;
     if (literal != null) {
       Instant now = EngineClock.now();
-      Instant dueAt = deadlines.dueFrom(literal, now);
+      Instant dueAt = deadlines.due(literal, now);
       due = Date.from(dueAt);
       warnAt = Date.from(deadlines.warnAt(literal.workingTime(), now, dueAt));
     } else {
       // a step key of the caller's time-limit table, read from the case's pinned version
-      due = deadlines.due(execution, level.timeLimit());
-      warnAt = deadlines.warnAt(execution, level.timeLimit());
+      due = Date.from(deadlines.due(round.caseId(), level.timeLimit(), EngineClock.now()));
+      warnAt = Date.from(deadlines.warnAt(round.caseId(), level.timeLimit(), EngineClock.now()));
     }
     // process variables rather than task inputs: the boundary timers sit on the multi-instance body
     execution.setVariable(VAR_DUE, due);
@@ -108,7 +111,7 @@ public class ApprovalFlow {
     if (level.group() != null) {
       return level.group();
     }
-    CaseFile c = cases.caseOf(execution).orElseThrow();
+    CaseFile c = executions.caseId(execution).flatMap(cases::byId).orElseThrow();
     String department = level.departmentCode() != null ? level.departmentCode() : c.departmentCode();
     return routing.forLevel(level.level(), c.divisionCode(), department);
   }
@@ -143,6 +146,7 @@ public class ApprovalFlow {
     if (outcome == Outcome.RETURNED && missing != null) {
       note.append("；需补正 Missing: ").append(missing);
     }
-    cases.record(execution, CaseEventType.COMPLETED.name(), note.toString());
+    executions.caseId(execution).ifPresent(caseId -> cases.recordStep(caseId, CaseEventType.COMPLETED,
+        execution.getCurrentActivityId(), execution.getCurrentActivityName(), note.toString()));
   }
 }

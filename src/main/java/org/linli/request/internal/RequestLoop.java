@@ -3,6 +3,7 @@ package org.linli.request.internal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.request.RequestProcess;
 import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
@@ -16,10 +17,12 @@ import org.springframework.stereotype.Component;
 public class RequestLoop {
 
   private final CaseFiles cases;
+  private final CaseExecutions executions;
   private final ResidentRequestRepository requests;
 
-  RequestLoop(CaseFiles cases, ResidentRequestRepository requests) {
+  RequestLoop(CaseFiles cases, CaseExecutions executions, ResidentRequestRepository requests) {
     this.cases = cases;
+    this.executions = executions;
     this.requests = requests;
   }
 
@@ -30,12 +33,14 @@ public class RequestLoop {
 
   public void reopen(DelegateExecution execution) {
     // the handling unit gets a fresh time limit for the new round
-    int round = requests.reopened(caseId(execution));
-    cases.record(execution, CaseEventType.REOPENED.name(), "round " + round);
+    long caseId = caseId(execution);
+    int round = requests.reopened(caseId);
+    cases.recordStep(caseId, CaseEventType.REOPENED, execution.getCurrentActivityId(), execution.getCurrentActivityName(),
+        "round " + round);
   }
 
   private long caseId(DelegateExecution execution) {
-    return cases.caseIdOf(execution)
+    return executions.caseId(execution)
         .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 }
