@@ -26,28 +26,24 @@ class DeadlineDelegates {
   private static final int PER_CASE = 50;
 
   @ModelBean
-
   @Bean
   JavaDelegate stepReminder(CaseExecutions cases, DeadlineMarks marks) {
     return execution -> cases.caseId(execution).ifPresent(id -> marks.remindCase(id, PER_CASE));
   }
 
   @ModelBean
-
   @Bean
   JavaDelegate overdueMarker(CaseExecutions cases, DeadlineMarks marks) {
     return execution -> cases.caseId(execution).ifPresent(id -> marks.markCaseOverdue(id, PER_CASE));
   }
 
   @ModelBean
-
   @Bean
   JavaDelegate overdueEscalation(CaseExecutions cases, DeadlineMarks marks) {
     return execution -> cases.caseId(execution).ifPresent(id -> marks.escalateCancelledStep(id, escalateTo(execution)));
   }
 
   @ModelBean
-
   @Bean
   JavaDelegate overdueUpward(CaseExecutions cases, DeadlineMarks marks) {
     return execution -> cases.caseId(execution).ifPresent(id -> marks.escalateOverdueSteps(id, escalateTo(execution)));
