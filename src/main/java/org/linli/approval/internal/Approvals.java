@@ -2,7 +2,6 @@ package org.linli.approval.internal;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import org.linli.approval.ApprovalLevel;
 import org.linli.approval.ApprovalProcess.Outcome;
 import org.linli.casefile.CaseEventType;

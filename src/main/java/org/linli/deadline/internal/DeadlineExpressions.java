@@ -1,6 +1,5 @@
 package org.linli.deadline.internal;
 
-import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.engine.CaseExecutions;
