@@ -34,8 +34,8 @@ import java.util.List;
  *       a process whose first step is the call), never from a variable set earlier;
  *   <li>the case's place (and department, where a level names none), from the case record, from
  *       which each level's candidate group is built through {@code Routing};
- *   <li>for levels whose time limit is a step key: the case's time-limit variables ({@code timeLimits},
- *       {@code caseKind}, …, see {@code org.linli.deadline.TimeLimits}).
+ *   <li>for levels whose time limit is a step key: the time-limit table the case pinned and its inputs,
+ *       from the case record (see {@code org.linli.deadline.TimeLimits}).
  * </ul>
  *
  * <h2>Outputs</h2>

@@ -64,7 +64,7 @@ public class AssistanceIntake {
     String priority = urgent ? "URGENT" : "NORMAL";
     String table = limits.current(AssistanceProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.dueFrom(limits.limit(table,
+    Instant caseDue = deadlines.due(limits.limit(table,
         new TimeLimits.Query(AssistanceProcess.KIND, programme, programme, AssistanceProcess.LIMIT_CASE, priority)), now);
     CaseOpening opening = CaseOpening.of(AssistanceProcess.KIND, application.divisionCode(), title(application))
         .category(programme, programme)

@@ -8,13 +8,13 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.internal.CaseNumbers;
 import org.linli.organization.DivisionLevel;
 import org.linli.system.EngineClock;
 import org.springframework.transaction.annotation.Transactional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.internal.CaseFileListener;
 import org.linli.casefile.internal.CaseEventRepository;
 import org.linli.casefile.internal.CaseFileRepository;
@@ -33,25 +33,25 @@ public class CaseFiles {
   private final CaseTaskRepository tasks;
   private final CaseEventRepository timeline;
   private final CaseQueries queries;
-  private final CaseFileListener listener;
   private final ApplicationEventPublisher events;
   private final CaseNumbers numbers;
   private final Map<String, CaseKindDefinition> kinds;
   private final RuntimeService runtime;
+  private final IdentityService identity;
   private final ZoneId zone;
 
   CaseFiles(CaseFileRepository repository, CaseTaskRepository tasks, CaseEventRepository timeline, CaseQueries queries,
-      CaseFileListener listener, ApplicationEventPublisher events, CaseNumbers numbers, List<CaseKindDefinition> kinds,
-      RuntimeService runtime, WorkingCalendar calendar) {
+      ApplicationEventPublisher events, CaseNumbers numbers, List<CaseKindDefinition> kinds, RuntimeService runtime,
+      IdentityService identity, WorkingCalendar calendar) {
     this.repository = repository;
     this.tasks = tasks;
     this.timeline = timeline;
     this.queries = queries;
-    this.listener = listener;
     this.events = events;
     this.numbers = numbers;
     this.kinds = kinds.stream().collect(Collectors.toMap(CaseKindDefinition::kind, Function.identity()));
     this.runtime = runtime;
+    this.identity = identity;
     this.zone = calendar.zone();
   }
 
@@ -109,11 +109,6 @@ public class CaseFiles {
     repository.pinTimeLimits(caseId, decisionId);
   }
 
-  /** The case record an execution belongs to (a called process belongs to its caller's case). */
-  public Optional<CaseFile> caseOf(DelegateExecution execution) {
-    return caseIdOf(execution).flatMap(repository::byId);
-  }
-
   public Optional<CaseFile> byNumber(String caseNumber) {
     return repository.byNumber(caseNumber);
   }
@@ -162,6 +157,14 @@ public class CaseFiles {
     timeline.insert(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
   }
 
+  /**
+   * Records what a step of the process did (a service task, a listener), by whoever acts now: the
+   * engine's or the web's signed-in user, or nobody for a timer or a job.
+   */
+  public void recordStep(long caseId, CaseEventType type, String step, String stepName, String note) {
+    timeline.insert(caseId, type, step, stepName, CaseFileListener.actingUser(identity), null, null, note, EngineClock.now());
+  }
+
   /** Recomputes an open case's colour now; returns it, or empty for a closed case. */
   public Optional<DeadlineState> refreshDeadlineState(long caseId) {
     return Optional.ofNullable(repository.refreshDeadlineState(caseId, EngineClock.now()));
@@ -202,15 +205,5 @@ public class CaseFiles {
     tasks.group(taskId, candidateGroup);
     repository.stepEnded(caseId);
     events.publishEvent(new CaseTaskRegrouped(caseId, taskId, candidateGroup));
-  }
-
-  /** The case an execution belongs to (a called process belongs to its caller's case). */
-  public Optional<Long> caseIdOf(DelegateExecution execution) {
-    return listener.caseOf(execution);
-  }
-
-  /** For BPMN: {@code ${caseFiles.record(execution, 'REOPENED', null)}} on a sequence flow. */
-  public void record(DelegateExecution execution, String type, String note) {
-    listener.record(execution, CaseEventType.valueOf(type), note);
   }
 }

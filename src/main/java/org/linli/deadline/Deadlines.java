@@ -2,28 +2,24 @@ package org.linli.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.calendar.WorkingCalendar;
-import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * Due and warning times of steps, for BPMN and Java. A user task reads its limit in its input
- * mappings, so that its due date and its boundary timers agree:
+ * Due times and warning times, from time limits. A step's due time is its start plus its time
+ * limit (on the working-day calendar for working-time limits); it turns yellow at its warning time,
+ * when the configured share of the limit is used or, for working-time limits, when the configured
+ * number of working days is left, whichever comes first; red at its due time.
+ *
+ * <p>Models reach this through the {@code deadlines} bean, which reads the case from the execution:
  *
  * <pre>
- * stepLimit  = ${deadlines.limit(execution, 'Task_SignRequest')}
- * stepDue    = ${deadlines.due(stepLimit)}
- * stepWarnAt = ${deadlines.warnAt(stepLimit, stepDue)}
+ * stepDue    = ${deadlines.due(execution, 'Task_SignRequest')}
+ * stepWarnAt = ${deadlines.warnAt(execution, 'Task_SignRequest')}
  * </pre>
- *
- * A step turns yellow when the configured share of its limit is used or, for working-time limits,
- * when the configured number of working days is left, whichever comes first; red at its due time.
  */
-@Component("deadlines")
-@ModelBean
+// the bean name "deadlines" belongs to the models' adapter (deadline.internal.DeadlineExpressions)
+@Service("deadlineTimes")
 public class Deadlines {
 
   private final TimeLimits limits;
@@ -36,19 +32,19 @@ public class Deadlines {
     this.properties = properties;
   }
 
-  /** When the step (its activity id in the time-limit table) is due if it starts now. */
-  public Date due(DelegateExecution execution, String step) {
-    return Date.from(dueFrom(limits.limit(execution, step), EngineClock.now()));
+  /** When a step of a case that starts at {@code start} is due, by the time-limit table the case pinned. */
+  public Instant due(long caseId, String step, Instant start) {
+    return due(limits.limit(caseId, step), start);
   }
 
-  /** When the step turns yellow if it starts now. */
-  public Date warnAt(DelegateExecution execution, String step) {
-    TimeLimit limit = limits.limit(execution, step);
-    Instant now = EngineClock.now();
-    return Date.from(warnAt(limit.workingTime(), now, dueFrom(limit, now)));
+  /** When a step of a case that starts at {@code start} turns yellow, by the time-limit table the case pinned. */
+  public Instant warnAt(long caseId, String step, Instant start) {
+    TimeLimit limit = limits.limit(caseId, step);
+    return warnAt(limit.workingTime(), start, due(limit, start));
   }
 
-  public Instant dueFrom(TimeLimit limit, Instant start) {
+  /** The due time of something that starts at {@code start} and has the time limit {@code limit}. */
+  public Instant due(TimeLimit limit, Instant start) {
     return switch (limit.unit()) {
       case WORKING_DAYS -> calendar.plusWorkingDays(start, limit.amount());
       case WORKING_HOURS -> calendar.plusWorkingHours(start, limit.amount());

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseLimits;
 import org.springframework.stereotype.Service;
@@ -73,13 +72,6 @@ public class TimeLimits {
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("the time-limit table " + decisionId + " gives a bad limit for " + q + ": " + e.getMessage());
     }
-  }
-
-  /** The limit of a step of a running case, from the table version and the inputs its record holds. */
-  public TimeLimit limit(DelegateExecution execution, String step) {
-    long caseId = cases.caseIdOf(execution)
-        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
-    return limit(caseId, step);
   }
 
   /** The limit of a step (or a rule such as the return window) of a case, as its record pins it. */

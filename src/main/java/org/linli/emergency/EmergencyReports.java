@@ -73,7 +73,7 @@ public class EmergencyReports {
     }
     String table = limits.current(EmergencyProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.dueFrom(limits.limit(table,
+    Instant caseDue = deadlines.due(limits.limit(table,
         new TimeLimits.Query(EmergencyProcess.KIND, r.subtype().name(), r.type().name(), EmergencyProcess.LIMIT_CASE, "URGENT")), now);
     CaseOpening opening = CaseOpening.of(EmergencyProcess.KIND, r.divisionCode(), title(r))
         .category(r.subtype().name(), r.type().name())

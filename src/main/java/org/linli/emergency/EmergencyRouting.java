@@ -2,10 +2,6 @@ package org.linli.emergency;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseFiles;
-import org.linli.system.ModelBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.DivisionLevel;
 import org.springframework.stereotype.Component;
@@ -14,24 +10,20 @@ import org.springframework.stereotype.Component;
  * Who answers an emergency at each level (分级响应). Level IV: the village and its township, led by
  * the township; III: the county's emergency-management department leads, with the department of the
  * incident type and the county's supervisors; II and I: the county command leads and the event is
- * reported upward. BPMN calls it, e.g. {@code ${emergencyRouting.lead(execution)}}, which reads the
- * level and place from the incident's record.
+ * reported upward. Models reach it through the {@code emergencyRouting} bean, e.g.
+ * {@code ${emergencyRouting.lead(execution)}}, which reads the level and place from the incident's record.
  */
-@Component("emergencyRouting")
-@ModelBean
+// the bean name "emergencyRouting" belongs to the models' adapter (emergency.internal.EmergencyRoutingExpressions)
+@Component("emergencyRoutes")
 public class EmergencyRouting {
 
   /** The emergency-management department's code. */
   public static final String EMERGENCY_DEPARTMENT = "yj";
 
   private final EmergencyProperties properties;
-  private final CaseFiles cases;
-  private final ObjectProvider<Incidents> incidents;
 
-  EmergencyRouting(EmergencyProperties properties, CaseFiles cases, ObjectProvider<Incidents> incidents) {
+  EmergencyRouting(EmergencyProperties properties) {
     this.properties = properties;
-    this.cases = cases;
-    this.incidents = incidents;
   }
 
   /** The group that leads the response: arrival, reports and disposal. */
@@ -46,17 +38,10 @@ public class EmergencyRouting {
     };
   }
 
-  /** The lead of the case's incident at its level now, as its record holds it. */
-  public String lead(DelegateExecution execution) {
-    Incident i = incident(execution);
-    return lead(i.level(), i.divisionCode());
-  }
-
   /** The group that holds the after-action review (复盘): the township for IV, else emergency management. */
-  public String reviewer(DelegateExecution execution) {
-    Incident i = incident(execution);
-    return i.level() == IncidentLevel.IV ? lead(i.level(), i.divisionCode())
-        : CandidateGroups.department(EMERGENCY_DEPARTMENT, DivisionLevel.COUNTY.ancestorOf(i.divisionCode()));
+  public String reviewer(IncidentLevel level, String divisionCode) {
+    return level == IncidentLevel.IV ? lead(level, divisionCode)
+        : CandidateGroups.department(EMERGENCY_DEPARTMENT, DivisionLevel.COUNTY.ancestorOf(divisionCode));
   }
 
   /** The next level up from the lead, told at once when a report or the arrival is missed. */
@@ -67,11 +52,6 @@ public class EmergencyRouting {
       case III -> CandidateGroups.command(county);
       case II, I -> CandidateGroups.supervisors(county);
     };
-  }
-
-  public String above(DelegateExecution execution) {
-    Incident i = incident(execution);
-    return above(i.level(), i.divisionCode());
   }
 
   /** Everyone activated, and told at once, at a level. */
@@ -104,11 +84,5 @@ public class EmergencyRouting {
   /** Grave and particularly grave events are reported upward at once. */
   public boolean reportsUpward(IncidentLevel level) {
     return level.atLeast(IncidentLevel.II);
-  }
-
-  private Incident incident(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution)
-        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
-    return incidents.getObject().of(caseId).orElseThrow(() -> new IllegalStateException("no incident for case " + caseId));
   }
 }

@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseOpening;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
 import org.linli.emergency.EmergencyReports;
@@ -52,12 +54,14 @@ public class Inspections {
   private final TransactionTemplate tx;
   private final CaseFiles cases;
   private final WorkingCalendar calendar;
+  private final CaseExecutions executions;
 
   Inspections(HazardPointRepository points, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
       EmergencyReports reports, OrganizationService organization, TransactionTemplate tx, CaseFiles cases,
-      WorkingCalendar calendar) {
+      CaseExecutions executions, WorkingCalendar calendar) {
     this.calendar = calendar;
     this.cases = cases;
+    this.executions = executions;
     this.points = points;
     this.limits = limits;
     this.deadlines = deadlines;
@@ -145,7 +149,7 @@ public class Inspections {
       String category = p.hazardType().name();
       String table = limits.current(InspectionProcess.KIND);
       Instant now = EngineClock.now();
-      Instant caseDue = deadlines.dueFrom(limits.limit(table,
+      Instant caseDue = deadlines.due(limits.limit(table,
           new TimeLimits.Query(InspectionProcess.KIND, category, category, InspectionProcess.LIMIT_CASE, "NORMAL")), now);
       CaseOpening opening = CaseOpening.of(InspectionProcess.KIND, p.divisionCode(), title(p))
           .category(category, category)
@@ -173,6 +177,23 @@ public class Inspections {
     return reports.report(report, user(inspector));
   }
 
+  /**
+   * The finding of danger of inspection case {@code caseId} at {@code step}: the point's warning or
+   * incident is raised, and the inspection's timeline says which.
+   */
+  public EmergencyReports.Receipt raiseFinding(long caseId, String step, String stepName, String inspector,
+      IncidentReport.Phase phase, String finding, IncidentLevel proposedLevel, Map<String, Object> figures) {
+    long pointId = ofCase(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " inspects no point"))
+        .hazardPointId();
+    EmergencyReports.Receipt receipt = raise(pointId, inspector, phase, finding, proposedLevel, figures);
+    boolean warning = phase == IncidentReport.Phase.WARNING;
+    cases.recordStep(caseId, CaseEventType.COMMENTED, step, stepName,
+        (warning ? "巡查发现险情，已发布预警 " : "巡查发现已发生险情，已上报突发事件 ") + receipt.caseNumber() + "（"
+            + receipt.level().name() + "级 " + receipt.level().nameZh() + "） the inspection raised "
+            + (warning ? "a warning " : "an incident ") + receipt.caseNumber() + ", level " + receipt.level().name());
+    return receipt;
+  }
+
   /** The point's name and place, or the place alone where both would not fit a report's 300 characters. */
   static String place(HazardPoint p) {
     String both = p.name() + " " + p.location();
@@ -181,7 +202,7 @@ public class Inspections {
 
   /** For BPMN: the candidate group of an inspection, the grid workers of the place on the case's record. */
   public String inspectors(DelegateExecution execution) {
-    return CandidateGroups.gridWorkers(cases.caseOf(execution)
+    return CandidateGroups.gridWorkers(executions.caseId(execution).flatMap(cases::byId)
         .orElseThrow(() -> new IllegalStateException("no case record for " + execution.getProcessInstanceId())).divisionCode());
   }
 

@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  *   <li>NEW_TASK, REMINDER, OVERDUE, ESCALATION, URGED: {@code caseNumber}, {@code title},
  *       {@code stepName}, {@code group} (candidate group), {@code dueAt} ({@link java.time.Instant},
- *       shown as yyyy-MM-dd HH:mm in Asia/Shanghai), {@code divisionName}, {@code note} (free text);
+ *       shown as yyyy-MM-dd HH:mm in the calendar's zone), {@code divisionName}, {@code note} (free text);
  *       URGED also {@code urgedBy} (a name); ESCALATION also {@code fromGroup}, {@code toGroup}.
  *   <li>REPLY: {@code caseNumber}, {@code title}, {@code reply}, {@code ratingLink}, {@code residentName}.
  *   <li>RECEIVED: {@code caseNumber}, {@code title}, {@code dueAt} (expected answer time),

@@ -1,24 +1,21 @@
 package org.linli.request;
 
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseFiles;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.deadline.TimeLimits;
 import org.linli.request.internal.ResidentRequestRepository;
 import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
  * The request-specific deadlines, on top of the time-limit table: the handling due time that a
  * unit keeps through extension reviews, the whole case's due time, and the rules (return window,
- * extension notice and maximum) that steps check.
+ * extension notice and maximum) that steps check. Models reach the handling step's times through
+ * the {@code requestDeadlines} bean, which reads the case from the execution.
  */
-@Component("requestDeadlines")
-@ModelBean
+// the bean name "requestDeadlines" belongs to the models' adapter (request.internal.RequestDeadlineExpressions)
+@Service("requestDeadlineTimes")
 public class RequestDeadlines {
 
   /** Rules in the time-limit table besides the steps. */
@@ -28,19 +25,12 @@ public class RequestDeadlines {
 
   private final Deadlines deadlines;
   private final TimeLimits limits;
-  private final CaseFiles cases;
   private final ResidentRequestRepository requests;
 
-  RequestDeadlines(Deadlines deadlines, TimeLimits limits, CaseFiles cases, ResidentRequestRepository requests) {
+  RequestDeadlines(Deadlines deadlines, TimeLimits limits, ResidentRequestRepository requests) {
     this.deadlines = deadlines;
     this.limits = limits;
-    this.cases = cases;
     this.requests = requests;
-  }
-
-  private long caseId(DelegateExecution execution) {
-    return cases.caseIdOf(execution)
-        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 
   /**
@@ -48,34 +38,33 @@ public class RequestDeadlines {
    * reviews (in the request's record); routing and reopening clear it so that the next unit gets the
    * full limit.
    */
-  public Date handleDue(DelegateExecution execution) {
-    long caseId = caseId(execution);
+  public Instant handleDue(long caseId) {
     ResidentRequestRepository.Ownership owner = requests.ownership(caseId);
     if (owner.handleDue() != null) {
-      return Date.from(owner.handleDue());
+      return owner.handleDue();
     }
     Instant now = EngineClock.now();
-    Instant due = deadlines.dueFrom(limits.limit(caseId, RequestProcess.TASK_HANDLE), now);
+    Instant due = deadlines.due(limits.limit(caseId, RequestProcess.TASK_HANDLE), now);
     requests.handleDue(caseId, due, now);
-    return Date.from(due);
+    return due;
   }
 
   /** The handling step turns yellow by the share of the whole time since the unit took it on. */
-  public Date handleWarnAt(DelegateExecution execution) {
-    Date due = handleDue(execution);
-    Instant start = requests.ownership(caseId(execution)).handleStart();
+  public Instant handleWarnAt(long caseId) {
+    Instant due = handleDue(caseId);
+    Instant start = requests.ownership(caseId).handleStart();
     Instant from = start == null ? EngineClock.now() : start;
-    return Date.from(deadlines.warnAt(true, from, due.toInstant()));
+    return deadlines.warnAt(true, from, due);
   }
 
   /** Marks the moment a unit received the request, from which its return window runs. */
-  public void received(DelegateExecution execution) {
-    requests.received(caseId(execution), EngineClock.now());
+  public void received(long caseId) {
+    requests.received(caseId, EngineClock.now());
   }
 
   /** A due time moved on by an extension of some working days. */
   public Instant extend(Instant due, int days) {
-    return deadlines.dueFrom(TimeLimit.workingDays(days), due);
+    return deadlines.due(TimeLimit.workingDays(days), due);
   }
 
   /** When a whole request is due: sign-for, handling and callback in a row, by the table in force. */
@@ -83,7 +72,7 @@ public class RequestDeadlines {
     Instant due = from;
     for (String step : new String[] {RequestProcess.TASK_SIGN, RequestProcess.TASK_HANDLE, RequestProcess.TASK_CALLBACK}) {
       TimeLimits.Query q = new TimeLimits.Query(handling.kind(), handling.category(), handling.categoryType(), step, handling.priority());
-      due = deadlines.dueFrom(limits.limit(decisionId, q), due);
+      due = deadlines.due(limits.limit(decisionId, q), due);
     }
     return due;
   }
@@ -91,10 +80,5 @@ public class RequestDeadlines {
   /** A rule of the table a running request pinned, such as the return window. */
   public TimeLimit rule(long caseId, String rule) {
     return limits.limit(caseId, rule);
-  }
-
-  /** The moment {@code limit} after {@code from}. */
-  public Instant after(TimeLimit limit, Instant from) {
-    return deadlines.dueFrom(limit, from);
   }
 }

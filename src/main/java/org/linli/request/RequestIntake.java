@@ -44,19 +44,19 @@ public class RequestIntake {
 
   private final RequestCategories categories;
   private final OrganizationService organization;
-  private final RequestDeadlines deadlines;
+  private final RequestDeadlines requestDeadlines;
   private final TimeLimits limits;
-  private final Deadlines steps;
+  private final Deadlines deadlines;
   private final CaseFiles cases;
   private final ResidentRequestRepository requests;
 
-  RequestIntake(RequestCategories categories, OrganizationService organization, RequestDeadlines deadlines, TimeLimits limits,
-      Deadlines steps, CaseFiles cases, ResidentRequestRepository requests) {
+  RequestIntake(RequestCategories categories, OrganizationService organization, RequestDeadlines requestDeadlines, TimeLimits limits,
+      Deadlines deadlines, CaseFiles cases, ResidentRequestRepository requests) {
     this.categories = categories;
     this.organization = organization;
-    this.deadlines = deadlines;
+    this.requestDeadlines = requestDeadlines;
     this.limits = limits;
-    this.steps = steps;
+    this.deadlines = deadlines;
     this.cases = cases;
     this.requests = requests;
   }
@@ -129,13 +129,13 @@ public class RequestIntake {
     String title = form.title() == null || form.title().isBlank() ? summary(category, form.description()) : form.title().strip();
     String table = limits.current(RequestProcess.KIND);
     Instant now = EngineClock.now();
-    Instant caseDue = deadlines.caseDue(table,
+    Instant caseDue = requestDeadlines.caseDue(table,
         new TimeLimits.Query(RequestProcess.KIND, category.code(), category.type().name(), null, priority), now);
     CaseOpening opening = CaseOpening.of(RequestProcess.KIND, division.code(), title)
         .category(category.code(), category.type().name())
         .department(departmentCode)
         .priority(priority)
-        .due(caseDue, steps.warnAt(true, now, caseDue))
+        .due(caseDue, deadlines.warnAt(true, now, caseDue))
         .timeLimits(table);
     CaseFile c = cases.open(opening, Map.of(), opened -> requests.insert(new ResidentRequest(opened.id(), opened.caseNumber(),
         channel, form.description().strip(), form.address().strip(), scale(form.latitude()), scale(form.longitude()),

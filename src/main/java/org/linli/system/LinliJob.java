@@ -10,8 +10,8 @@ import java.util.Objects;
  * and a firing never overlaps the previous one of the same job (DisallowConcurrentExecution).
  *
  * <pre>{@code
- * @Bean LinliJob overdueSweep(Deadlines d) {
- *   return LinliJob.every("deadline-overdue-sweep", Duration.ofMinutes(1), d::sweep);
+ * @Bean LinliJob deadlineSweepJob(DeadlineSweep sweep) {
+ *   return LinliJob.every("deadline-sweep", Duration.ofMinutes(1), sweep::run);
  * }
  * @Bean LinliJob dailyDigest(Digest d) {  // the task itself skips non-working days
  *   return LinliJob.cron("supervision-daily-digest", "0 0 8 * * ?", calendar.zone(), d::send);

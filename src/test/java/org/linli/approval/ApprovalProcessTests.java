@@ -371,6 +371,25 @@ class ApprovalProcessTests {
     return timeline(number).stream().filter(e -> e.type() == type).count();
   }
 
+  /** Instances of a version deployed before the listeners took over call approvalFlow.start and .finish. */
+  @Test
+  void aRoundOfAnEarlierModelVersionStillRuns() {
+    String legacy = repository.createDeployment().name("verification-approval before delegates")
+        .addClasspathResource("legacy/verification-approval-before-delegates.bpmn")
+        .addClasspathResource("forms/approval-review.form").deploy().getId();
+    try {
+      String number = apply();
+      String definition = runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(number)
+          .singleResult().getProcessDefinitionId();
+      assertThat(repository.getProcessDefinition(definition).getDeploymentId()).isEqualTo(legacy);
+      decide("wang.fang", number, APPROVE, null, null);
+      decide("liu.yang", number, REJECT, "核查发现有房产", null);
+      assertRejected(number, TOWNSHIP, "核查发现有房产");
+    } finally {
+      repository.deleteDeployment(legacy, true);
+    }
+  }
+
   @Test
   void aBadLevelListFailsTheCallBeforeAnyTaskOpens() {
     assertThatThrownBy(() -> ApprovalLevel.parse("[{\"name\":\"x\",\"level\":\"COUNTY\",\"timeLimit\":\"working-days:1\"}]"))

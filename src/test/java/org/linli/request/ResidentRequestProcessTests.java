@@ -362,6 +362,33 @@ class ResidentRequestProcessTests {
     return users.get("huang.hua");
   }
 
+  /** Instances of a version deployed before the listeners took over call requestDeadlines.received and requestLoop.reopen. */
+  @Test
+  void aRequestOfAnEarlierModelVersionStillRuns() {
+    var deployment = engine.getRepositoryService().createDeployment().name("resident-request before delegates")
+        .addClasspathResource("legacy/resident-request-before-delegates.bpmn");
+    for (String form : List.of("sign", "handle", "callback", "dispatch", "review-extension", "supervisor-decision")) {
+      deployment.addClasspathResource("forms/request-" + form + ".form");
+    }
+    String legacy = deployment.deploy().getId();
+    try {
+      clock("2026-03-02T09:00");
+      String number = submit("streetlight", TAOYUAN);
+      assertThat(engine.getRepositoryService().getProcessDefinition(instance(number).getProcessDefinitionId()).getDeploymentId())
+          .isEqualTo(legacy);
+      assertThat(jdbc.sql("select received_at from resident_request where case_number = ?").param(number)
+          .query(java.sql.Timestamp.class).single()).as("the return window started").isNotNull();
+      act("wang.fang", number, SIGN);
+      act("wang.fang", number, new StepInput(REPLY, "已修好", null, null, null, null));
+      act("wang.fang", number, new StepInput(RATE, "还是不亮", null, null, null, "NOT_SATISFIED"));
+      assertThat(open(number).activityId()).isEqualTo(TASK_HANDLE);
+      assertThat(reopenCount(number)).isEqualTo(1);
+      assertThat(timeline(number)).contains(CaseEventType.REOPENED);
+    } finally {
+      engine.getRepositoryService().deleteDeployment(legacy, true);
+    }
+  }
+
   int reopenCount(String number) {
     return jdbc.sql("select reopen_count from resident_request where case_number = ?").param(number).query(Integer.class).single();
   }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -207,13 +208,6 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     }
   }
 
-  /** Records a timeline entry from a BPMN expression, e.g. on a sequence flow. */
-  public void record(DelegateExecution execution, CaseEventType type, String note) {
-    caseOf(execution)
-        .ifPresent(id -> timeline.insert(id, type, execution.getCurrentActivityId(),
-            execution.getCurrentActivityName(), actor(execution.getProcessEngineServices(), null), null, null, note, EngineClock.now()));
-  }
-
   private Instant warnAt(Instant start, Instant due) {
     WarningTimes policy = warningTimes.getIfAvailable();
     return due == null || policy == null ? null : policy.warnAt(start, due);
@@ -244,7 +238,13 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
 
   /** Who acted: the engine's authenticated user (REST, webapps), else the web user, else the assignee. */
   static String actor(ProcessEngineServices services, DelegateTask task) {
-    Authentication engineUser = services.getIdentityService().getCurrentAuthentication();
+    String user = actingUser(services.getIdentityService());
+    return user != null ? user : task == null ? null : task.getAssignee();
+  }
+
+  /** Who acts now: the engine's authenticated user (REST, webapps), else the web user; null when nobody is signed in (a timer, a job). */
+  public static String actingUser(IdentityService identity) {
+    Authentication engineUser = identity.getCurrentAuthentication();
     if (engineUser != null && engineUser.getUserId() != null) {
       return engineUser.getUserId();
     }
@@ -252,6 +252,6 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
       return auth.getName();
     }
-    return task == null ? null : task.getAssignee();
+    return null;
   }
 }

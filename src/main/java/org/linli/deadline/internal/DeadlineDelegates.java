@@ -2,7 +2,7 @@ package org.linli.deadline.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.system.ModelBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,31 +26,27 @@ class DeadlineDelegates {
   private static final int PER_CASE = 50;
 
   @ModelBean
-
   @Bean
-  JavaDelegate stepReminder(CaseFiles cases, DeadlineMarks marks) {
-    return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.remindCase(id, PER_CASE));
+  JavaDelegate stepReminder(CaseExecutions cases, DeadlineMarks marks) {
+    return execution -> cases.caseId(execution).ifPresent(id -> marks.remindCase(id, PER_CASE));
   }
 
   @ModelBean
-
   @Bean
-  JavaDelegate overdueMarker(CaseFiles cases, DeadlineMarks marks) {
-    return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.markCaseOverdue(id, PER_CASE));
+  JavaDelegate overdueMarker(CaseExecutions cases, DeadlineMarks marks) {
+    return execution -> cases.caseId(execution).ifPresent(id -> marks.markCaseOverdue(id, PER_CASE));
   }
 
   @ModelBean
-
   @Bean
-  JavaDelegate overdueEscalation(CaseFiles cases, DeadlineMarks marks) {
-    return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.escalateCancelledStep(id, escalateTo(execution)));
+  JavaDelegate overdueEscalation(CaseExecutions cases, DeadlineMarks marks) {
+    return execution -> cases.caseId(execution).ifPresent(id -> marks.escalateCancelledStep(id, escalateTo(execution)));
   }
 
   @ModelBean
-
   @Bean
-  JavaDelegate overdueUpward(CaseFiles cases, DeadlineMarks marks) {
-    return execution -> cases.caseIdOf(execution).ifPresent(id -> marks.escalateOverdueSteps(id, escalateTo(execution)));
+  JavaDelegate overdueUpward(CaseExecutions cases, DeadlineMarks marks) {
+    return execution -> cases.caseId(execution).ifPresent(id -> marks.escalateOverdueSteps(id, escalateTo(execution)));
   }
 
   private static String escalateTo(DelegateExecution execution) {

@@ -2,13 +2,12 @@ package org.linli.hazard.internal;
 
 import static org.linli.hazard.InspectionProcess.*;
 
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseVariables;
 import org.linli.emergency.EmergencyReports;
@@ -20,6 +19,7 @@ import org.linli.system.LinliJob;
 import org.linli.system.ModelBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.linli.calendar.WorkingCalendar;
 
 /**
  * The inspection case kind, the daily job that starts due inspections, and the service tasks of
@@ -33,16 +33,16 @@ class InspectionCase {
     return new CaseKindDefinition(InspectionProcess.KIND, InspectionProcess.NUMBER_PREFIX, InspectionProcess.KEY);
   }
 
-  /** 07:00 every day, Asia/Shanghai: one inspection per due point (the claim makes a second run a no-op). */
+  /** 07:00 every day in the calendar's zone: one inspection per due point (the claim makes a second run a no-op). */
   @Bean
-  LinliJob hazardInspectionStart(Inspections inspections) {
-    return LinliJob.cron("hazard-inspection-start", "0 0 7 * * ?", ZoneId.of("Asia/Shanghai"), inspections::startDue);
+  LinliJob hazardInspectionStart(Inspections inspections, WorkingCalendar calendar) {
+    return LinliJob.cron("hazard-inspection-start", "0 0 7 * * ?", calendar.zone(), inspections::startDue);
   }
 
   /** {@code ${inspectionFinding}} on {@value InspectionProcess#TASK_RAISE_EMERGENCY}: warning or incident, in one step. */
   @ModelBean
   @Bean
-  JavaDelegate inspectionFinding(Inspections inspections, CaseFiles cases) {
+  JavaDelegate inspectionFinding(Inspections inspections, CaseExecutions cases) {
     return (DelegateExecution execution) -> {
       String decision = (String) execution.getVariable(CaseVariables.DECISION);
       IncidentReport.Phase phase = WARNING.equals(decision) ? IncidentReport.Phase.WARNING : IncidentReport.Phase.INCIDENT;
@@ -52,24 +52,23 @@ class InspectionCase {
         figures.put(name, execution.getVariable(name));
       }
       figures.put(VAR_LOSS, execution.getVariable(VAR_LOSS));
-      EmergencyReports.Receipt receipt = inspections.raise(pointOf(inspections, cases, execution), (String) execution.getVariable(VAR_INSPECTED_BY),
-          phase, (String) execution.getVariable(CaseVariables.COMMENT), level == null ? null : IncidentLevel.valueOf(level.toString()),
+      EmergencyReports.Receipt receipt = inspections.raiseFinding(caseId(cases, execution), execution.getCurrentActivityId(),
+          execution.getCurrentActivityName(), (String) execution.getVariable(VAR_INSPECTED_BY), phase,
+          (String) execution.getVariable(CaseVariables.COMMENT), level == null ? null : IncidentLevel.valueOf(level.toString()),
           figures);
       execution.setVariable(VAR_EMERGENCY_CASE, receipt.caseNumber());
-      cases.record(execution, "COMMENTED", (phase == IncidentReport.Phase.WARNING ? "巡查发现险情，已发布预警 " : "巡查发现已发生险情，已上报突发事件 ")
-          + receipt.caseNumber() + "（" + receipt.level().name() + "级 " + receipt.level().nameZh() + "） the inspection raised "
-          + (phase == IncidentReport.Phase.WARNING ? "a warning " : "an incident ") + receipt.caseNumber() + ", level "
-          + receipt.level().name());
     };
   }
 
   /** {@code ${inspectionDone}} on {@value InspectionProcess#TASK_RESCHEDULE}: finding recorded, next date moved on. */
   @ModelBean
   @Bean
-  JavaDelegate inspectionDone(Inspections inspections, CaseFiles cases) {
+  JavaDelegate inspectionDone(Inspections inspections, CaseExecutions cases) {
     return (DelegateExecution execution) -> {
-      long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
-      inspections.inspected(caseId, pointOf(inspections, cases, execution), (String) execution.getVariable(CaseVariables.DECISION),
+      long caseId = caseId(cases, execution);
+      long pointId = inspections.ofCase(caseId)
+          .orElseThrow(() -> new IllegalStateException("case " + caseId + " inspects no point")).hazardPointId();
+      inspections.inspected(caseId, pointId, (String) execution.getVariable(CaseVariables.DECISION),
           (String) execution.getVariable(VAR_EMERGENCY_CASE), (String) execution.getVariable(VAR_INSPECTED_BY));
     };
   }
@@ -81,15 +80,12 @@ class InspectionCase {
    */
   @ModelBean
   @Bean
-  ExecutionListener inspectionEnded(Inspections inspections, CaseFiles cases) {
-    return (DelegateExecution execution) -> cases.caseIdOf(execution).flatMap(inspections::ofCase)
+  ExecutionListener inspectionEnded(Inspections inspections, CaseExecutions cases) {
+    return (DelegateExecution execution) -> cases.caseId(execution).flatMap(inspections::ofCase)
         .ifPresent(i -> inspections.cancelled(i.hazardPointId(), execution.getProcessInstanceId()));
   }
 
-  /** The inspected point, from the inspection's record. */
-  private static long pointOf(Inspections inspections, CaseFiles cases, DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
-    return inspections.ofCase(caseId).orElseThrow(() -> new IllegalStateException("case " + caseId + " inspects no point"))
-        .hazardPointId();
+  private static long caseId(CaseExecutions cases, DelegateExecution execution) {
+    return cases.caseId(execution).orElseThrow(() -> new IllegalStateException("the inspection has no case record"));
   }
 }

@@ -1,41 +1,34 @@
 package org.linli.request.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.CaseEventType;
-import org.linli.casefile.CaseFiles;
-import org.linli.request.RequestProcess;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The reopening (发回重办) on the "not satisfied" and "redo" flows of the request process; the
- * count of rounds is the request's record, so that nobody can buy a request more rounds.
+ * {@code ${requestLoop.mayReopen(execution)}} on the flows after an unsatisfied rating, from
+ * {@link RequestRounds}. {@code reopen} serves instances of model versions deployed before the
+ * listener {@code ${requestReopened}} took over.
  */
 @Component("requestLoop")
 @ModelBean
 public class RequestLoop {
 
-  private final CaseFiles cases;
-  private final ResidentRequestRepository requests;
+  private final CaseExecutions cases;
+  private final RequestRounds rounds;
 
-  RequestLoop(CaseFiles cases, ResidentRequestRepository requests) {
+  RequestLoop(CaseExecutions cases, RequestRounds rounds) {
     this.cases = cases;
-    this.requests = requests;
+    this.rounds = rounds;
   }
 
   /** Whether a resident who is not satisfied sends the request back once more, or a supervisor decides. */
   public boolean mayReopen(DelegateExecution execution) {
-    return requests.ownership(caseId(execution)).reopenCount() < RequestProcess.MAX_REOPENS;
+    return rounds.mayReopen(RequestDelegates.caseId(cases, execution));
   }
 
+  /** Earlier model versions' take listener of the reopening flows. */
   public void reopen(DelegateExecution execution) {
-    // the handling unit gets a fresh time limit for the new round
-    int round = requests.reopened(caseId(execution));
-    cases.record(execution, CaseEventType.REOPENED.name(), "round " + round);
-  }
-
-  private long caseId(DelegateExecution execution) {
-    return cases.caseIdOf(execution)
-        .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
+    RequestDelegates.reopen(cases, rounds, execution);
   }
 }

@@ -3,6 +3,7 @@ package org.linli.request.internal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.organization.Routing;
 import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,13 @@ import org.springframework.stereotype.Component;
 public class RequestRouting {
 
   private final CaseFiles cases;
+  private final CaseExecutions executions;
   private final ResidentRequestRepository requests;
   private final Routing routing;
 
-  RequestRouting(CaseFiles cases, ResidentRequestRepository requests, Routing routing) {
+  RequestRouting(CaseFiles cases, CaseExecutions executions, ResidentRequestRepository requests, Routing routing) {
     this.cases = cases;
+    this.executions = executions;
     this.requests = requests;
     this.routing = routing;
   }
@@ -58,7 +61,7 @@ public class RequestRouting {
   }
 
   private CaseFile caseOf(DelegateExecution execution) {
-    return cases.caseOf(execution)
+    return executions.caseId(execution).flatMap(cases::byId)
         .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 }

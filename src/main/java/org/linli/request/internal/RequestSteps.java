@@ -37,16 +37,16 @@ import org.springframework.stereotype.Component;
 class RequestSteps implements StepCompleter {
 
   private final OrganizationService organization;
-  private final RequestDeadlines deadlines;
-  private final Deadlines steps;
+  private final RequestDeadlines requestDeadlines;
+  private final Deadlines deadlines;
   private final CaseFiles cases;
   private final ResidentRequestRepository requests;
 
-  RequestSteps(OrganizationService organization, RequestDeadlines deadlines, Deadlines steps, CaseFiles cases,
+  RequestSteps(OrganizationService organization, RequestDeadlines requestDeadlines, Deadlines deadlines, CaseFiles cases,
       ResidentRequestRepository requests) {
     this.organization = organization;
+    this.requestDeadlines = requestDeadlines;
     this.deadlines = deadlines;
-    this.steps = steps;
     this.cases = cases;
     this.requests = requests;
   }
@@ -114,14 +114,14 @@ class RequestSteps implements StepCompleter {
         v.put(VAR_REPLY, comment);
       }
       case EXTEND -> {
-        int max = deadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_MAX).amount();
+        int max = requestDeadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_MAX).amount();
         Integer days = in.extensionDays();
         if (days == null || days < 1 || days > max) {
           throw new InvalidInputException("extensionDays", "延期应为1至" + max + "个工作日 1 to " + max + " working days");
         }
         require(comment, "comment", "请说明延期理由 give the reason for the extension");
-        TimeLimit notice = deadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_NOTICE);
-        if (task.dueAt() != null && deadlines.after(notice, EngineClock.now()).isAfter(task.dueAt())) {
+        TimeLimit notice = requestDeadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_NOTICE);
+        if (task.dueAt() != null && deadlines.due(notice, EngineClock.now()).isAfter(task.dueAt())) {
           throw new InvalidInputException("decision", "延期须在到期前至少" + describe(notice) + "申请 an extension must be asked at least "
               + notice + " before the due time (" + task.dueAt() + ")");
         }
@@ -133,13 +133,13 @@ class RequestSteps implements StepCompleter {
           throw new IllegalStateException("case " + task.caseNumber() + " has no extension asked for");
         }
         int days = owner.extensionDays();
-        requests.handleDue(caseId, deadlines.extend(owner.handleDue(), days), null);
+        requests.handleDue(caseId, requestDeadlines.extend(owner.handleDue(), days), null);
         requests.extensionAsked(caseId, null);
         // the whole request moves on with its handling step
         CaseFile c = cases.byId(caseId).orElseThrow();
         if (c.caseDue() != null) {
-          Instant caseDue = deadlines.extend(c.caseDue(), days);
-          cases.changeCaseDue(c.id(), caseDue, steps.warnAt(true, c.openedAt(), caseDue));
+          Instant caseDue = requestDeadlines.extend(c.caseDue(), days);
+          cases.changeCaseDue(c.id(), caseDue, deadlines.warnAt(true, c.openedAt(), caseDue));
         }
       }
       case REFUSE -> {
@@ -165,8 +165,8 @@ class RequestSteps implements StepCompleter {
     if (received == null) {
       return;
     }
-    TimeLimit window = deadlines.rule(task.caseId(), RequestDeadlines.RULE_RETURN_WINDOW);
-    Instant last = deadlines.after(window, received);
+    TimeLimit window = requestDeadlines.rule(task.caseId(), RequestDeadlines.RULE_RETURN_WINDOW);
+    Instant last = deadlines.due(window, received);
     if (EngineClock.now().isAfter(last)) {
       throw new InvalidInputException("decision", "退单须在收到后" + describe(window) + "内提出, 已于 " + last
           + " 截止 a request may be returned within " + window + " of receiving it; that ended at " + last);

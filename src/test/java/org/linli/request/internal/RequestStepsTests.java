@@ -52,7 +52,8 @@ class RequestStepsTests {
   final RequestDeadlines deadlines = mock(RequestDeadlines.class);
   final CaseFiles cases = mock(CaseFiles.class);
   final ResidentRequestRepository requests = mock(ResidentRequestRepository.class);
-  final RequestSteps steps = new RequestSteps(organization, deadlines, mock(Deadlines.class), cases, requests);
+  final Deadlines dueTimes = mock(Deadlines.class);
+  final RequestSteps steps = new RequestSteps(organization, deadlines, dueTimes, cases, requests);
 
   @BeforeEach
   void rules() {
@@ -61,7 +62,7 @@ class RequestStepsTests {
     when(deadlines.rule(anyLong(), eq(RequestDeadlines.RULE_EXTENSION_NOTICE))).thenReturn(TimeLimit.workingDays(1));
     when(deadlines.rule(anyLong(), eq(RequestDeadlines.RULE_RETURN_WINDOW))).thenReturn(TimeLimit.workingDays(2));
     // one working day is a day here: enough for the rules, which only compare
-    when(deadlines.after(any(), any())).thenAnswer(i -> ((Instant) i.getArgument(1))
+    when(dueTimes.due(any(TimeLimit.class), any(Instant.class))).thenAnswer(i -> ((Instant) i.getArgument(1))
         .plus(Duration.ofDays(((TimeLimit) i.getArgument(0)).amount())));
     when(requests.ownership(anyLong())).thenReturn(new ResidentRequestRepository.Ownership(Routing.Level.VILLAGE, null,
         null, null, NOW, null, 0));

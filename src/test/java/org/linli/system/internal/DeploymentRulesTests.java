@@ -178,6 +178,8 @@ class DeploymentRulesTests {
     assertThat(models).hasSizeGreaterThan(20);
     assertThat(guard.rules().check(models)).isEmpty();
     assertThat(guard.beanNames()).contains("routing", "caseRouting", "requestRouting", "deadlines", "approvalFlow",
-        "assistanceEligibility").doesNotContain("dataSource", "processEngine", "caseFileRepository");
+        "assistanceEligibility", "approvalStarted", "approvalFinished", "requestReceived", "requestReopened")
+        .doesNotContain("dataSource", "processEngine", "caseFileRepository", "caseExecutions", "deadlineTimes",
+            "requestDeadlineTimes", "emergencyRoutes");
   }
 }

@@ -9,10 +9,10 @@ import org.linli.approval.ApprovalProcess;
 import org.linli.approval.ApprovalSteps;
 import org.linli.assistance.payment.RecheckProcess;
 import org.linli.assistance.payment.Rechecks;
-import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.system.InvalidInputException;
 import org.linli.security.LinliUser;
 import org.linli.system.ModelBean;
@@ -90,9 +90,9 @@ class RecheckCase {
   /** {@code ${recheckOutcome}} on {@value RecheckProcess#TASK_APPLY}. */
   @ModelBean
   @Bean
-  JavaDelegate recheckOutcome(Rechecks rechecks, EntitlementRepository entitlements, CaseFiles cases) {
+  JavaDelegate recheckOutcome(Rechecks rechecks, EntitlementRepository entitlements, CaseExecutions cases) {
     return (DelegateExecution execution) -> {
-      EntitlementRepository.Recheck recheck = cases.caseIdOf(execution).flatMap(entitlements::recheck)
+      EntitlementRepository.Recheck recheck = cases.caseId(execution).flatMap(entitlements::recheck)
           .orElseThrow(() -> new IllegalStateException("re-check " + execution.getProcessBusinessKey() + " has no record"));
       // the approval that just ended in this transaction
       var outcome = ApprovalProcess.Outcome.valueOf((String) execution.getVariable(ApprovalProcess.VAR_OUTCOME));

@@ -1,6 +1,9 @@
-package org.linli.casefile;
+package org.linli.casefile.internal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseFiles;
+import org.linli.casefile.engine.CaseExecutions;
 import org.linli.organization.Routing;
 import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
@@ -8,17 +11,20 @@ import org.springframework.stereotype.Component;
 /**
  * The groups that own a case's steps, from the place its record holds now (never from a process
  * variable): {@code camunda:candidateGroups="${caseRouting.township(execution)}"}. A case moves
- * only when a step rule moves it ({@link CaseFiles#route}).
+ * only when a step rule moves it ({@link CaseFiles#route}). An adapter for models: Java asks
+ * {@link Routing} with the case's place.
  */
 @Component("caseRouting")
 @ModelBean
 public class CaseRouting {
 
   private final CaseFiles cases;
+  private final CaseExecutions executions;
   private final Routing routing;
 
-  CaseRouting(CaseFiles cases, Routing routing) {
+  CaseRouting(CaseFiles cases, CaseExecutions executions, Routing routing) {
     this.cases = cases;
+    this.executions = executions;
     this.routing = routing;
   }
 
@@ -53,7 +59,7 @@ public class CaseRouting {
   }
 
   private CaseFile caseOf(DelegateExecution execution) {
-    return cases.caseOf(execution)
+    return executions.caseId(execution).flatMap(cases::byId)
         .orElseThrow(() -> new IllegalStateException("no case record for process instance " + execution.getProcessInstanceId()));
   }
 }

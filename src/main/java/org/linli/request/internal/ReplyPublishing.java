@@ -2,17 +2,12 @@ package org.linli.request.internal;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import java.util.HashMap;
 import java.util.Map;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
-import org.linli.system.ModelBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.linli.request.RequestProcess;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +15,8 @@ import org.springframework.stereotype.Component;
  * Stores the reply on the request and issues the resident's rating link token; each reply
  * gets a fresh token, so a link from an earlier round no longer rates.
  */
-@Component("publishReply")
-@ModelBean
-class PublishReplyDelegate implements JavaDelegate {
+@Component
+class ReplyPublishing {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,21 +26,16 @@ class PublishReplyDelegate implements JavaDelegate {
   private final ResidentRequestRepository requests;
   private final CaseFiles cases;
   private final Notifications notifications;
-  private final String baseUrl;
 
-  PublishReplyDelegate(ResidentRequestRepository requests, CaseFiles cases, Notifications notifications,
-      @Value("${linli.notification.base-url:http://localhost:8080}") String baseUrl) {
+  ReplyPublishing(ResidentRequestRepository requests, CaseFiles cases, Notifications notifications) {
     this.requests = requests;
     this.cases = cases;
     this.notifications = notifications;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
+  /** Publishes the reply of request {@code number}: stored with a fresh rating link, mailed where the resident gave an address. */
+  void publish(String number, String reply) {
     CaseFile c = cases.byNumber(number).orElseThrow(() -> new IllegalStateException("no case " + number));
-    String reply = (String) execution.getVariable(RequestProcess.VAR_REPLY);
     String token = newToken();
     requests.reply(c.id(), reply, EngineClock.now(), token);
     requests.byCaseNumber(number)
@@ -57,7 +46,7 @@ class PublishReplyDelegate implements JavaDelegate {
           model.put("title", c.title());
           model.put("reply", reply);
           model.put("residentName", r.residentName());
-          model.put("ratingLink", baseUrl + RATING_PATH + token);
+          model.put("ratingLink", notifications.link(RATING_PATH + token));
           // one mail per reply: each round's reply has its own token
           notifications.toAddress(NotificationType.REPLY, "reply:" + c.id() + ":" + token, r.residentEmail(),
               r.residentName(), model, c.id());

@@ -4,27 +4,24 @@ import static org.linli.assistance.AssistanceProcess.*;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.assistance.AssistanceFlowProperties;
 import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.Programme;
 import org.linli.calendar.WorkingCalendar;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
- * ${entitlementOpener}: opens the entitlement through {@link EntitlementSink} (payments' seam), for
+ * Opens the entitlement through {@link EntitlementSink} (payments' seam), for
  * the programme of the application and the amount the eligibility step recorded. Monthly
  * programmes start the month after approval; temporary help is paid in the month granted. On
  * Task_OpenUrgentEntitlement it opens the urgent one-off; an urgent case later approved is not paid
  * twice.
  */
-@Component("entitlementOpener")
-@ModelBean
-class EntitlementOpenerDelegate implements JavaDelegate {
+@Component
+class EntitlementOpening {
 
   private final EntitlementSink sink;
   private final CaseFiles cases;
@@ -33,7 +30,7 @@ class EntitlementOpenerDelegate implements JavaDelegate {
   private final AssessmentRepository assessments;
   private final WorkingCalendar calendar;
 
-  EntitlementOpenerDelegate(EntitlementSink sink, CaseFiles cases, AssistanceFlowProperties properties,
+  EntitlementOpening(EntitlementSink sink, CaseFiles cases, AssistanceFlowProperties properties,
       AssistanceApplicationRepository applications, AssessmentRepository assessments, WorkingCalendar calendar) {
     this.sink = sink;
     this.cases = cases;
@@ -43,21 +40,20 @@ class EntitlementOpenerDelegate implements JavaDelegate {
     this.calendar = calendar;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("no case for " + execution.getId()));
+  /** Opens the entitlement of case {@code caseId} at {@code step}: the urgent one-off at Task_OpenUrgentEntitlement. */
+  void open(long caseId, String step, String stepName) {
     Programme programme = applications.byCase(caseId)
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application().programme();
     YearMonth now = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
-    boolean urgentStep = TASK_OPEN_URGENT.equals(execution.getCurrentActivityId());
+    boolean urgentStep = TASK_OPEN_URGENT.equals(step);
     if (!urgentStep && programme == Programme.LINSHI && sink.opened(caseId).isPresent()) {
-      cases.record(execution, "COMPLETED", "先行救助已发放，不重复发放 Urgent help already paid; nothing more opened");
+      cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, "先行救助已发放，不重复发放 Urgent help already paid; nothing more opened");
       return;
     }
     BigDecimal amount = urgentStep ? properties.temporaryAmount() : assessedAmount(caseId);
     YearMonth start = programme == Programme.LINSHI ? now : now.plusMonths(1);
     sink.open(caseId, programme.name(), amount, start);
-    cases.record(execution, "COMPLETED", (urgentStep ? "先行救助 Urgent help " : "待遇已开通 Entitlement opened ")
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, (urgentStep ? "先行救助 Urgent help " : "待遇已开通 Entitlement opened ")
         + programme.nameZh() + " " + amount.toPlainString() + " 元 CNY，自 from " + start);
   }
 

@@ -5,19 +5,17 @@ import static org.linli.assistance.AssistanceProcess.*;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.approval.ApprovalProcess;
+import org.linli.assistance.AssistanceProcess;
 import org.linli.assistance.EntitlementSink;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdMember;
 import org.linli.assistance.Programme;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
-import org.linli.casefile.CaseVariables;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
-import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +24,23 @@ import org.springframework.stereotype.Component;
  * level (acceptance, eligibility, or an approval level), the reason and the right to administrative
  * reconsideration within 60 days. The mail carries no ID number.
  */
-@Component("assistanceDecisionNotice")
-@ModelBean
-class DecisionNoticeDelegate implements JavaDelegate {
+@Component
+class DecisionNotice {
+
+  /**
+   * What the steps before the notice decided, as their variables carry it to this step (in the
+   * same transaction): the acceptance's {@code decision} and {@code comment}, the approval's
+   * outcome, level and reasons, and the eligibility result and its reason.
+   */
+  record Decided(String decision, String comment, String approvalOutcome, String approvalLevel, String approvalReasons,
+      Boolean eligible, String eligibilityReason) {}
 
   private final CaseFiles cases;
   private final AssistanceApplicationRepository applications;
   private final Notifications notifications;
   private final EntitlementSink entitlements;
 
-  DecisionNoticeDelegate(CaseFiles cases, AssistanceApplicationRepository applications, Notifications notifications,
+  DecisionNotice(CaseFiles cases, AssistanceApplicationRepository applications, Notifications notifications,
       EntitlementSink entitlements) {
     this.cases = cases;
     this.applications = applications;
@@ -43,15 +48,17 @@ class DecisionNoticeDelegate implements JavaDelegate {
     this.entitlements = entitlements;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
+  /**
+   * Tells the applicant of case {@code number} at {@code step}: {@link AssistanceProcess#TASK_NOTIFY_APPROVED}
+   * tells an approval, any other step a refusal.
+   */
+  void tell(String number, String step, String stepName, Decided decided) {
     CaseFile c = cases.byNumber(number).orElseThrow(() -> new IllegalStateException("no case " + number));
-    boolean approved = TASK_NOTIFY_APPROVED.equals(execution.getCurrentActivityId());
+    boolean approved = TASK_NOTIFY_APPROVED.equals(step);
     Optional<HouseholdApplication> application = applications.byCase(c.id()).map(AssistanceApplicationRepository.Stored::application);
     Programme programme = application.orElseThrow(() -> new IllegalStateException("case " + number + " has no application"))
         .programme();
-    Refusal refusal = approved ? null : refusal(execution);
+    Refusal refusal = approved ? null : refusal(number, decided);
     // what the entitlement was opened with (an urgent one-off may have been opened long before)
     Optional<EntitlementSink.Opened> opened = approved ? entitlements.opened(c.id()) : Optional.empty();
     if (approved && opened.isEmpty()) {
@@ -66,7 +73,7 @@ class DecisionNoticeDelegate implements JavaDelegate {
         : "已告知申请人：不予批准 Applicant told: refused by " + refusal.level() + " — " + refusal.reason() + "；可于"
             + RECONSIDERATION_DAYS + "日内申请行政复议 reconsideration may be asked within " + RECONSIDERATION_DAYS + " days")
         + (email != null ? "（邮件通知 by mail）" : "（无电子邮箱，由村（社区）书面送达 no e-mail: the village delivers the notice in writing）");
-    cases.record(execution, "CLOSED", note);
+    cases.recordStep(c.id(), CaseEventType.CLOSED, step, stepName, note);
     application.filter(a -> email != null)
         .ifPresent(a -> {
           String name = a.applicant().map(HouseholdMember::name).orElse(null);
@@ -95,21 +102,20 @@ class DecisionNoticeDelegate implements JavaDelegate {
    * decision tells a refusal at acceptance; an approval's outcome and the eligibility result are
    * checked after it, as a file returned by an approval and then refused at acceptance keeps both.
    */
-  static Refusal refusal(DelegateExecution execution) {
-    if (REJECT.equals(execution.getVariable(CaseVariables.DECISION))) {
-      return new Refusal(LEVEL_ACCEPTANCE, text(execution.getVariable(CaseVariables.COMMENT), "不予受理 not accepted"));
+  static Refusal refusal(String number, Decided d) {
+    if (REJECT.equals(d.decision())) {
+      return new Refusal(LEVEL_ACCEPTANCE, text(d.comment(), "不予受理 not accepted"));
     }
-    if (ApprovalProcess.Outcome.REJECTED.name().equals(execution.getVariable(ApprovalProcess.VAR_OUTCOME))) {
-      return new Refusal(text(execution.getVariable(ApprovalProcess.VAR_LEVEL), "审核审批 Approval"),
-          text(execution.getVariable(ApprovalProcess.VAR_REASONS), "审批未通过 not approved"));
+    if (ApprovalProcess.Outcome.REJECTED.name().equals(d.approvalOutcome())) {
+      return new Refusal(text(d.approvalLevel(), "审核审批 Approval"), text(d.approvalReasons(), "审批未通过 not approved"));
     }
-    if (Boolean.FALSE.equals(execution.getVariable(VAR_ELIGIBLE))) {
-      return new Refusal(LEVEL_ELIGIBILITY, text(execution.getVariable(VAR_ELIGIBILITY_REASON), "不符合条件 not eligible"));
+    if (Boolean.FALSE.equals(d.eligible())) {
+      return new Refusal(LEVEL_ELIGIBILITY, text(d.eligibilityReason(), "不符合条件 not eligible"));
     }
-    throw new IllegalStateException("no refusal recorded for " + execution.getProcessBusinessKey());
+    throw new IllegalStateException("no refusal recorded for " + number);
   }
 
-  private static String text(Object value, String otherwise) {
-    return value == null || value.toString().isBlank() ? otherwise : value.toString().strip();
+  private static String text(String value, String otherwise) {
+    return value == null || value.isBlank() ? otherwise : value.strip();
   }
 }

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.assistance.AssistanceFlowProperties;
 import org.linli.assistance.AssistanceStandard;
 import org.linli.assistance.AssistanceStandards;
@@ -18,9 +16,9 @@ import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.PreCheck;
 import org.linli.assistance.Programme;
 import org.linli.calendar.WorkingCalendar;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +26,14 @@ import org.springframework.stereotype.Component;
  * household, with the figures recorded by verification, the standard in force today and the
  * application as entered; records the outcome, which the entitlement reads later. Nothing of it
  * comes from process variables: a variable named {@code standard} or {@code householdSize} changes
- * nothing. The gateway right after reads the {@code eligible} variable set here, in the same
+ * nothing. The gateway right after reads the outcome from the {@code eligible} variable, in the same
  * transaction.
  */
-@Component("assistanceEligibility")
-@ModelBean
-class EligibilityDelegate implements JavaDelegate {
+@Component
+class EligibilityAssessment {
+
+  /** The outcome, for the gateway after the step. */
+  record Outcome(boolean eligible, String reason) {}
 
   private final CaseFiles cases;
   private final AssistanceApplicationRepository applications;
@@ -43,7 +43,7 @@ class EligibilityDelegate implements JavaDelegate {
   private final DecisionService decisions;
   private final WorkingCalendar calendar;
 
-  EligibilityDelegate(CaseFiles cases, AssistanceApplicationRepository applications, AssessmentRepository assessments,
+  EligibilityAssessment(CaseFiles cases, AssistanceApplicationRepository applications, AssessmentRepository assessments,
       AssistanceStandards standards, AssistanceFlowProperties properties, DecisionService decisions, WorkingCalendar calendar) {
     this.calendar = calendar;
     this.cases = cases;
@@ -54,9 +54,8 @@ class EligibilityDelegate implements JavaDelegate {
     this.decisions = decisions;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("no case for " + execution.getId()));
+  /** Judges the household of case {@code caseId} (number {@code number}) at {@code step} and records the outcome. */
+  Outcome assess(long caseId, String number, String step, String stepName) {
     HouseholdApplication a = applications.byCase(caseId)
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application();
     AssessmentRepository.Assessment verified = assessments.byCase(caseId)
@@ -82,16 +81,15 @@ class EligibilityDelegate implements JavaDelegate {
     DmnDecisionResultEntries r = decisions.evaluateDecisionByKey(ELIGIBILITY_DECISION).variables(inputs).evaluate()
         .getSingleResult();
     if (r == null || r.get("eligible") == null) {
-      throw new IllegalStateException(ELIGIBILITY_DECISION + " gave no result for " + execution.getProcessBusinessKey());
+      throw new IllegalStateException(ELIGIBILITY_DECISION + " gave no result for " + number);
     }
     boolean eligible = Boolean.TRUE.equals(r.get("eligible"));
     BigDecimal amount = r.get("monthlyAmount") == null ? BigDecimal.ZERO
         : new BigDecimal(r.get("monthlyAmount").toString()).setScale(2, RoundingMode.HALF_UP);
     String reason = r.get("reason") == null ? "" : r.get("reason").toString();
     assessments.assessed(caseId, eligible, eligible ? amount : null, reason, EngineClock.now());
-    execution.setVariable(VAR_ELIGIBLE, eligible);
-    execution.setVariable(VAR_ELIGIBILITY_REASON, reason);
-    cases.record(execution, "COMPLETED", (eligible ? "符合条件 Eligible" : "不符合条件 Not eligible") + "：" + reason
-        + (eligible ? "；金额 amount " + amount.toPlainString() + " 元 CNY" : ""));
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, (eligible ? "符合条件 Eligible" : "不符合条件 Not eligible")
+        + "：" + reason + (eligible ? "；金额 amount " + amount.toPlainString() + " 元 CNY" : ""));
+    return new Outcome(eligible, reason);
   }
 }

@@ -1,12 +1,10 @@
 package org.linli.assistance.internal;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdVerifier;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,16 +13,15 @@ import org.springframework.stereotype.Component;
  * then turns into an incident. The figures (incomes, savings) stay in Linli's tables: no process
  * variable carries them.
  */
-@Component("householdVerification")
-@ModelBean
-class HouseholdVerificationDelegate implements JavaDelegate {
+@Component
+class EconomicVerification {
 
   private final HouseholdVerifier verifier;
   private final AssistanceApplicationRepository applications;
   private final AssessmentRepository assessments;
   private final CaseFiles cases;
 
-  HouseholdVerificationDelegate(HouseholdVerifier verifier, AssistanceApplicationRepository applications,
+  EconomicVerification(HouseholdVerifier verifier, AssistanceApplicationRepository applications,
       AssessmentRepository assessments, CaseFiles cases) {
     this.verifier = verifier;
     this.applications = applications;
@@ -32,14 +29,13 @@ class HouseholdVerificationDelegate implements JavaDelegate {
     this.cases = cases;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    long caseId = cases.caseIdOf(execution).orElseThrow(() -> new IllegalStateException("no case for " + execution.getId()));
+  /** Verifies the household of case {@code caseId} (number {@code number}) at {@code step}. */
+  void verify(long caseId, String number, String step, String stepName) {
     HouseholdApplication a = applications.byCase(caseId)
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application();
-    HouseholdVerifier.Verified v = verifier.verify(execution.getProcessBusinessKey(), a);
+    HouseholdVerifier.Verified v = verifier.verify(number, a);
     assessments.verified(caseId, v, EngineClock.now());
-    cases.record(execution, "COMPLETED", "核对完成 Verified (" + v.source() + ")" + (v.findings().isEmpty() ? ""
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, "核对完成 Verified (" + v.source() + ")" + (v.findings().isEmpty() ? ""
         : "：" + String.join("；", v.findings())));
   }
 }
