@@ -31,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class MailTestSupport {
 
   protected static final int SMTP_PORT = freePort();
+  /**
+   * A case id no case has. Mails here are about their templates and the outbox; a real case's mail
+   * policies (a drill mails its participants only) must not reach them, whatever ran before.
+   */
+  protected static final long NO_CASE = -1L;
   protected static final Instant T0 = Instant.parse("2026-03-02T01:00:00Z"); // Monday 09:00 in Asia/Shanghai
 
   @DynamicPropertySource

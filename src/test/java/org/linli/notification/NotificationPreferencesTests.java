@@ -111,8 +111,8 @@ class NotificationPreferencesTests extends MailTestSupport {
   @Test
   void onlyAdministratorsSeeTheOutboxAndItShowsWhyMailFailed() {
     stopSmtp();
-    inTransaction(() -> notifications.toUsers(NotificationType.URGED, "urge:view", List.of("liu.yang"), MODEL, 9L)
-        + notifications.toUsers(NotificationType.URGED, "urge:view", List.of("sun.li"), MODEL, 9L));
+    inTransaction(() -> notifications.toUsers(NotificationType.URGED, "urge:view", List.of("liu.yang"), MODEL, NO_CASE)
+        + notifications.toUsers(NotificationType.URGED, "urge:view", List.of("sun.li"), MODEL, NO_CASE));
     jdbc.sql("update notification_outbox set attempts = 7 where recipient_user = 'liu.yang'").update();
     sender.deliverDue();
 
@@ -123,7 +123,7 @@ class NotificationPreferencesTests extends MailTestSupport {
     assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(failed.getBody()).singleElement().satisfies(row -> {
       assertThat(row).containsEntry("recipientUser", "liu.yang").containsEntry("status", "FAILED").containsEntry("attempts", 8)
-          .containsEntry("caseId", 9).containsEntry("type", "URGED")
+          .containsEntry("caseId", (int) NO_CASE).containsEntry("type", "URGED")
           .doesNotContainKeys("bodyText", "bodyHtml");
       assertThat((String) row.get("lastError")).contains("MailSendException");
       assertThat((String) row.get("subject")).startsWith("【督办】MH2026-000200");

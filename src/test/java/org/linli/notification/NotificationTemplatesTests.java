@@ -45,7 +45,7 @@ class NotificationTemplatesTests extends MailTestSupport {
   @Test
   void aNewTaskGoesToEveryMemberOfTheGroupWithCaseFactsInBothParts() throws Exception {
     int written = inTransaction(() -> notifications.toGroups(NotificationType.NEW_TASK, "task:t1",
-        List.of("caseworker@330106002001", "gridworker@330106002001", "caseworker@330106002001"), caseModel(), 7L));
+        List.of("caseworker@330106002001", "gridworker@330106002001", "caseworker@330106002001"), caseModel(), NO_CASE));
     assertThat(written).as("wang.fang and li.qiang, once each").isEqualTo(2);
     assertThat(sender.deliverDue()).isEqualTo(2);
     assertThat(parts(only("li.qiang@linli.example"))[0]).contains("李强，您好");
@@ -63,7 +63,7 @@ class NotificationTemplatesTests extends MailTestSupport {
     assertThat(parts[0]).contains("请尽快联系居民 <张三>");
     assertThat(parts[1]).contains("邻里 Linli", "请尽快联系居民 &lt;张三&gt;", "href=\"https://linli.example/cases/MH2026-000001\"");
     assertThat(outboxRows()).hasSize(2);
-    assertThat(outboxRows().get(0)).containsEntry("CASE_ID", 7L).containsEntry("STATUS", "SENT")
+    assertThat(outboxRows().get(0)).containsEntry("CASE_ID", NO_CASE).containsEntry("STATUS", "SENT")
         .containsEntry("RECIPIENT_USER", "wang.fang");
   }
 
@@ -73,10 +73,10 @@ class NotificationTemplatesTests extends MailTestSupport {
     model.put("urgedBy", "黄华");
     model.put("fromGroup", "caseworker@330106002001");
     model.put("toGroup", "township@330106002");
-    inTransaction(() -> notifications.toUsers(NotificationType.REMINDER, "remind:t1", List.of("wang.fang"), model, 7L)
-        + notifications.toUsers(NotificationType.OVERDUE, "overdue:t1", List.of("zhao.min"), model, 7L)
-        + notifications.toUsers(NotificationType.ESCALATION, "escalate:t1", List.of("liu.yang"), model, 7L)
-        + notifications.toUsers(NotificationType.URGED, "urge:t1", List.of("chen.jing"), model, 7L));
+    inTransaction(() -> notifications.toUsers(NotificationType.REMINDER, "remind:t1", List.of("wang.fang"), model, NO_CASE)
+        + notifications.toUsers(NotificationType.OVERDUE, "overdue:t1", List.of("zhao.min"), model, NO_CASE)
+        + notifications.toUsers(NotificationType.ESCALATION, "escalate:t1", List.of("liu.yang"), model, NO_CASE)
+        + notifications.toUsers(NotificationType.URGED, "urge:t1", List.of("chen.jing"), model, NO_CASE));
     assertThat(sender.deliverDue()).isEqualTo(4);
 
     assertThat(only("wang.fang@").getSubject()).isEqualTo("【即将到期】MH2026-000001 村口路灯坏了三天 · 签收 (Due soon)");
@@ -94,7 +94,7 @@ class NotificationTemplatesTests extends MailTestSupport {
   void aReplyReachesTheResidentWithTheRatingLink() throws Exception {
     Map<String, Object> model = Map.of("caseNumber", "MH2026-000002", "title", "小区东门路灯一直不亮",
         "reply", "路灯已于今日修复。\n感谢反映。", "ratingLink", "https://linli.example/rate/abc", "residentName", "李四");
-    assertThat(inTransaction(() -> notifications.toAddress(NotificationType.REPLY, "reply:2", "Li.Si@Example.com", "李四", model, 8L)))
+    assertThat(inTransaction(() -> notifications.toAddress(NotificationType.REPLY, "reply:2", "Li.Si@Example.com", "李四", model, NO_CASE)))
         .isEqualTo(1);
     assertThat(sender.deliverDue()).isEqualTo(1);
     MimeMessage m = only("li.si@example.com");
@@ -110,7 +110,7 @@ class NotificationTemplatesTests extends MailTestSupport {
   void aReceiptTellsTheResidentTheNumberTheExpectedTimeAndHowToFollow() throws Exception {
     Map<String, Object> model = Map.of("caseNumber", "MH2026-000003", "title", "路灯：村口路灯坏了", "dueAt", DUE,
         "followLink", "https://linli.example/portal/follow?number=MH2026-000003", "residentName", "张三");
-    inTransaction(() -> notifications.toAddress(NotificationType.RECEIVED, "received:3", "zhang.san@example.com", "张三", model, 9L));
+    inTransaction(() -> notifications.toAddress(NotificationType.RECEIVED, "received:3", "zhang.san@example.com", "张三", model, NO_CASE));
     assertThat(sender.deliverDue()).isEqualTo(1);
     MimeMessage m = only("zhang.san@example.com");
     assertThat(m.getSubject()).isEqualTo("【已受理】MH2026-000003 路灯：村口路灯坏了 (Received)");
