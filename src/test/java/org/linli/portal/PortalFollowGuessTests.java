@@ -43,10 +43,9 @@ class PortalFollowGuessTests {
     return "http://localhost:" + port + path;
   }
 
-  /** A first visit: the form's token and its cookie. */
+  /** A first visit: the form's token and the cookies a browser sends back (the session holds the token). */
   static String[] token(ResponseEntity<String> page) {
-    String cookie = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().filter(c -> c.startsWith("XSRF-TOKEN="))
-        .findFirst().orElseThrow().split(";")[0];
+    String cookie = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList());
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getBody());
     assertThat(m.find()).isTrue();
     return new String[] {cookie, m.group(1)};
