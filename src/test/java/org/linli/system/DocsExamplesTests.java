@@ -235,21 +235,7 @@ class DocsExamplesTests {
 
   /** Whether a quote is still open at the end (comments, which may hold an apostrophe, do not count). */
   private static boolean insideQuotes(CharSequence text) {
-    boolean single = false;
-    boolean dbl = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'' && !dbl) {
-        single = !single;
-      } else if (c == '"' && !single) {
-        dbl = !dbl;
-      } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
-          i++;
-        }
-      }
-    }
-    return single || dbl;
+    return Shell.read(text.toString()).openQuote();
   }
 
   private static String lastLine(String text) {
@@ -258,23 +244,30 @@ class DocsExamplesTests {
 
   /** The command without its comments (a # outside quotes, after a space, to the end of its line). */
   private static String withoutTrailingComment(String text) {
-    StringBuilder kept = new StringBuilder();
-    boolean single = false;
-    boolean dbl = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'' && !dbl) {
-        single = !single;
-      } else if (c == '"' && !single) {
-        dbl = !dbl;
-      } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-        while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
-          i++;
+    return Shell.read(text).withoutComments().strip();
+  }
+
+  /** A shell command read as far as quotes and comments go. */
+  private record Shell(String withoutComments, boolean openQuote) {
+    static Shell read(String text) {
+      StringBuilder kept = new StringBuilder();
+      boolean single = false;
+      boolean dbl = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\'' && !dbl) {
+          single = !single;
+        } else if (c == '"' && !single) {
+          dbl = !dbl;
+        } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+          while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+            i++;
+          }
+          continue;
         }
-        continue;
+        kept.append(c);
       }
-      kept.append(c);
+      return new Shell(kept.toString(), single || dbl);
     }
-    return kept.toString().strip();
   }
 }
