@@ -14,8 +14,6 @@ import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseOpening;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.linli.casefile.engine.CaseExecutions;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
 import org.linli.emergency.EmergencyReports;
@@ -28,7 +26,6 @@ import org.linli.organization.OrganizationService;
 import org.linli.organization.StaffMember;
 import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
-import org.linli.system.ModelBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -39,8 +36,7 @@ import org.linli.calendar.WorkingCalendar;
  * Inspections of hazard points on their cycle: the daily start of due inspections (process
  * {@value InspectionProcess#KEY}), the emergency a finding of danger raises, and the next date.
  */
-@Service
-@ModelBean
+@Service("inspectionRounds")
 public class Inspections {
 
   private static final Logger log = LoggerFactory.getLogger(Inspections.class);
@@ -54,14 +50,12 @@ public class Inspections {
   private final TransactionTemplate tx;
   private final CaseFiles cases;
   private final WorkingCalendar calendar;
-  private final CaseExecutions executions;
 
   Inspections(HazardPointRepository points, TimeLimits limits, Deadlines deadlines, RuntimeService runtime,
       EmergencyReports reports, OrganizationService organization, TransactionTemplate tx, CaseFiles cases,
-      CaseExecutions executions, WorkingCalendar calendar) {
+      WorkingCalendar calendar) {
     this.calendar = calendar;
     this.cases = cases;
-    this.executions = executions;
     this.points = points;
     this.limits = limits;
     this.deadlines = deadlines;
@@ -200,10 +194,10 @@ public class Inspections {
     return both.length() <= 300 ? both : p.location();
   }
 
-  /** For BPMN: the candidate group of an inspection, the grid workers of the place on the case's record. */
-  public String inspectors(DelegateExecution execution) {
-    return CandidateGroups.gridWorkers(executions.caseId(execution).flatMap(cases::byId)
-        .orElseThrow(() -> new IllegalStateException("no case record for " + execution.getProcessInstanceId())).divisionCode());
+  /** The candidate group of an inspection: the grid workers of the place on the case's record. */
+  public String inspectors(long caseId) {
+    return CandidateGroups.gridWorkers(cases.byId(caseId)
+        .orElseThrow(() -> new IllegalStateException("no case record " + caseId)).divisionCode());
   }
 
   /** The inspection of a case, or empty when the case is no inspection. */
