@@ -47,13 +47,20 @@ public final class TypedFields {
     }
   }
 
-  /** A sum of money or an area as typed, with or without grouping commas (12,000 or 12，000). */
+  /** Thousands grouped by commas (12,000.50 or 12，000): the only commas an amount may hold. */
+  private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("[+-]?\\d{1,3}([,，]\\d{3})+(\\.\\d+)?");
+
+  /** A sum of money or an area as typed, plain or with thousands grouped by commas; "1,5" is no amount. */
   public static BigDecimal amount(String text, String field, String message, List<FieldError> errors) {
     if (blank(text)) {
       return null;
     }
+    String typed = text.strip();
+    if (GROUPED.matcher(typed).matches()) {
+      typed = typed.replace(",", "").replace("，", "");
+    }
     try {
-      return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+      return new BigDecimal(typed);
     } catch (NumberFormatException e) {
       errors.add(new FieldError(field, message));
       return null;

@@ -17,7 +17,8 @@ public final class CalendarTestSupport {
     CalendarProperties props = new CalendarProperties(ZoneId.of("Asia/Shanghai"), List.of("08:30-12:00", "13:30-17:30"),
         "classpath:calendar/cn-official-holidays.json", extraHolidays, extraWorkdays);
     try {
-      return new CalendarConfiguration().workingCalendar(props, new DefaultResourceLoader(), new ObjectMapper());
+      return new CalendarConfiguration().workingCalendar(props, new DefaultResourceLoader(), new ObjectMapper(),
+          new org.springframework.mock.env.MockEnvironment());
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
