@@ -18,6 +18,18 @@ public interface StepCompleter {
 
   List<String> decisions(CaseTask task);
 
+  /** One thing a step's form offers to choose from Linli's records: the value sent, the name shown. */
+  record Choice(String value, String label) {}
+
+  /**
+   * What the step's form offers to choose from, by the form field's {@code valuesKey} (the villages
+   * of the township, the departments of the county): given to the form as data, and the only values
+   * the form then takes. None by default.
+   */
+  default Map<String, List<Choice>> choices(CaseTask task) {
+    return Map.of();
+  }
+
   /**
    * Checks the input (refusing bad input with {@link org.linli.system.InvalidInputException} before
    * anything is written), records what the step decided (a new owner, an extension asked for, a

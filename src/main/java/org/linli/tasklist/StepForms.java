@@ -60,7 +60,7 @@ public class StepForms {
   /** The form of a task the user may see. */
   public StepForm form(LinliUser user, String taskId) {
     TaskView task = tasks.get(user, taskId);
-    return new StepForm(schemaFor(task), new LinkedHashMap<>(context(task)));
+    return new StepForm(schemaFor(task), new LinkedHashMap<>(context(user, task)));
   }
 
   /**
@@ -73,7 +73,7 @@ public class StepForms {
     TaskView task = tasks.get(user, taskId);
     Map<String, Object> answers = data == null ? Map.of() : data;
     Map<String, Object> values = hasForm(taskId)
-        ? FormValidator.validate(schemaFor(task), answers, context(task))
+        ? FormValidator.validate(schemaFor(task), answers, context(user, task))
         : withoutForm(answers);
     StepInput input = toInput(values);
     List<FieldError> violations = beanValidator.validate(input).stream()
@@ -85,10 +85,15 @@ public class StepForms {
     tasks.complete(user, taskId, input);
   }
 
-  /** What the server tells every form about the case, for its conditions; not form fields, so never submitted. */
-  private static Map<String, Object> context(TaskView task) {
+  /**
+   * What the server tells every form about the case, for its conditions, and what the step offers to
+   * choose from (a select's {@code valuesKey}); not form fields, so never submitted.
+   */
+  private Map<String, Object> context(LinliUser user, TaskView task) {
     Map<String, Object> context = new LinkedHashMap<>();
     context.put(CASE_KIND, task.kind());
+    tasks.choices(user, task.id()).forEach((key, choices) -> context.put(key,
+        choices.stream().map(c -> Map.of("value", c.value(), "label", c.label())).toList()));
     return context;
   }
 

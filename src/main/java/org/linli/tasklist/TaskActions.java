@@ -190,6 +190,13 @@ public class TaskActions {
     StepGate.complete(taskId, () -> engineTasks.complete(taskId, variables));
   }
 
+  /** What the form of a task the user may see offers to choose from (see {@link StepCompleter#choices}). */
+  public Map<String, List<StepCompleter.Choice>> choices(LinliUser user, String taskId) {
+    CaseTask task = visible(user, taskId);
+    StepCompleter completer = completers.get(task.kind());
+    return completer == null ? Map.of() : completer.choices(task);
+  }
+
   private List<String> decisions(CaseTask task) {
     StepCompleter completer = completers.get(task.kind());
     return completer == null ? List.of() : completer.decisions(task);

@@ -247,4 +247,36 @@ class RequestApiTests {
     String number = (String) call(null, HttpMethod.POST, "/api/public/requests", form).getBody().get("caseNumber");
     assertThat(groupTask("tang.wei", number).get("candidateGroup")).isEqualTo("dept-cg@330106");
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theTownshipPicksAVillageOfItsOwnByNameAndNoOtherValueGoesThrough() {
+    String number = (String) call(null, HttpMethod.POST, "/api/public/requests", intake("330106002001")).getBody().get("caseNumber");
+    Object sign = groupTask("wang.fang", number).get("id");
+    complete("wang.fang", sign, Map.of("decision", "return", "comment", "不属于本村办理范围"));
+    Object dispatch = groupTask("liu.yang", number).get("id");
+
+    Map<String, Object> form = call("liu.yang", HttpMethod.GET, "/api/tasks/" + dispatch + "/form", null).getBody();
+    Map<String, Object> data = (Map<String, Object>) form.get("data");
+    List<Map<String, Object>> villages = (List<Map<String, Object>>) data.get("villages");
+    assertThat(villages).as("the villages of 桃源镇, by name").contains(Map.of("value", "330106002001", "label", "桃源村"))
+        .allSatisfy(v -> assertThat((String) v.get("value")).startsWith("330106002").hasSize(12));
+    assertThat((List<Map<String, Object>>) data.get("departments")).extracting(d -> d.get("value")).contains("yj", "mz");
+    assertThat(form.get("schema").toString()).contains("valuesKey=villages").doesNotContain("12位");
+
+    String otherTownship = "330106003001";
+    ResponseEntity<Map<String, Object>> elsewhere = call("liu.yang", HttpMethod.POST, "/api/tasks/" + dispatch + "/complete",
+        Map.of("decision", "assign", "divisionCode", otherTownship));
+    assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(elsewhere.getBody().toString()).contains("divisionCode");
+    ResponseEntity<Map<String, Object>> ownList = call("liu.yang", HttpMethod.POST, "/api/tasks/" + dispatch + "/complete",
+        Map.of("decision", "assign", "divisionCode", "330106002002", "villages", List.of(Map.of("value", otherTownship))));
+    assertThat(ownList.getStatusCode()).as("the choices are the server's").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(ownList.getBody().toString()).contains("villages");
+    assertThat(groupTask("liu.yang", number).get("id")).as("nothing moved").isEqualTo(dispatch);
+
+    complete("liu.yang", dispatch, Map.of("decision", "assign", "divisionCode", "330106002002"));
+    assertThat((Map<String, Object>) call("liu.yang", HttpMethod.GET, "/api/cases/" + number, null).getBody().get("caseFile"))
+        .containsEntry("divisionCode", "330106002002").containsEntry("currentGroup", "caseworker@330106002002");
+  }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
@@ -159,6 +160,25 @@ public abstract class BrowserTestSupport {
         .findElement(By.cssSelector("input, textarea"));
     input.clear();
     input.sendKeys(value);
+  }
+
+  /**
+   * Picks an option of a form-js select by the name shown: opens the field whose label starts with
+   * the text, types the beginning of the name where the select is searchable, and clicks the option.
+   */
+  protected void pick(WebElement form, String fieldLabel, String optionName) {
+    WebElement field = waiting().until(d -> form.findElements(By.cssSelector(".fjs-form-field-select")).stream()
+        .filter(f -> f.isDisplayed() && f.findElement(By.cssSelector("label")).getText().strip().startsWith(fieldLabel))
+        .findFirst().orElse(null));
+    List<WebElement> search = field.findElements(By.cssSelector("input.fjs-input"));
+    if (!search.isEmpty()) {
+      search.get(0).click();
+      search.get(0).sendKeys(optionName.substring(0, 1));
+    } else {
+      field.findElement(By.cssSelector(".fjs-input-group")).click();
+    }
+    waiting().until(d -> field.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+        .filter(o -> o.getText().strip().equals(optionName)).findFirst().orElse(null)).click();
   }
 
   protected void submit(WebElement form) {

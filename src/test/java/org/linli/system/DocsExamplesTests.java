@@ -38,6 +38,7 @@ class DocsExamplesTests {
 
   @LocalServerPort int port;
   @org.springframework.beans.factory.annotation.Autowired org.linli.tasklist.StepForms stepForms;
+  @org.springframework.beans.factory.annotation.Autowired org.linli.organization.OrganizationService organization;
   final ObjectMapper json = new ObjectMapper();
 
   /** One example: its curl command line, and the status its comment expects (or null: any 2xx). */
@@ -194,7 +195,13 @@ class DocsExamplesTests {
       @SuppressWarnings("unchecked")
       Map<String, Object> body = json.readValue(m.group(3), Map.class);
       String caseKind = kind != null ? kind : step.kinds().iterator().next();
-      assertThat(stepForms.validate(forms.get(step.form()), body, Map.of("caseKind", caseKind)))
+      // what the server offers a step of the demo township (its villages, its county's departments)
+      Map<String, Object> context = new java.util.HashMap<>(Map.of("caseKind", caseKind));
+      context.put("villages", organization.divisions().stream().filter(d -> "330106002".equals(d.townshipCode()))
+          .map(d -> Map.of("value", d.code(), "label", d.name())).toList());
+      context.put("departments", organization.departments().stream().filter(d -> "330106".equals(d.countyCode()))
+          .map(d -> Map.of("value", d.code(), "label", d.name())).toList());
+      assertThat(stepForms.validate(forms.get(step.form()), body, context))
           .as("docs/api.md, %s of %s: the form takes every key", id, step.process()).containsOnlyKeys(body.keySet());
       shown.add(step);
     }

@@ -36,6 +36,13 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestSteps implements StepCompleter {
 
+  /** The dispatch form's choices, by the valuesKey of its selects. */
+  static final String VILLAGES = "villages";
+  static final String DEPARTMENTS = "departments";
+  /** Names in the order a Chinese reader looks for them (pinyin). */
+  private static final java.util.Comparator<Choice> BY_NAME =
+      java.util.Comparator.comparing(Choice::label, java.text.Collator.getInstance(java.util.Locale.CHINA));
+
   private final OrganizationService organization;
   private final RequestDeadlines requestDeadlines;
   private final Deadlines deadlines;
@@ -71,6 +78,22 @@ class RequestSteps implements StepCompleter {
       case TASK_SUPERVISOR_DECISION -> List.of(CLOSE, REDO);
       default -> List.of();
     };
+  }
+
+  /** The township's dispatch offers the villages of the township and the departments of its county, by name. */
+  @Override
+  public Map<String, List<Choice>> choices(CaseTask task) {
+    if (!TASK_DISPATCH.equals(task.activityId())) {
+      return Map.of();
+    }
+    String township = DivisionLevel.TOWNSHIP.ancestorOf(task.divisionCode());
+    String county = DivisionLevel.COUNTY.ancestorOf(task.divisionCode());
+    List<Choice> villages = organization.divisions().stream()
+        .filter(d -> d.level() == DivisionLevel.VILLAGE && township.equals(d.townshipCode()))
+        .map(d -> new Choice(d.code(), d.name())).sorted(BY_NAME).toList();
+    List<Choice> departments = organization.departments().stream().filter(d -> county.equals(d.countyCode()))
+        .map(d -> new Choice(d.code(), d.name())).sorted(BY_NAME).toList();
+    return Map.of(VILLAGES, villages, DEPARTMENTS, departments);
   }
 
   @Override

@@ -80,7 +80,7 @@ public final class FormValidator {
       String key = c.path("key").asText(null);
       String type = c.path("type").asText("");
       if (key != null && isField(type)) {
-        String error = check(c, type, answers.get(key));
+        String error = check(c, type, answers.get(key), answers);
         if (error != null) {
           errors.add(new FieldError(key, error));
         } else if (answers.get(key) != null) {
@@ -105,7 +105,7 @@ public final class FormValidator {
   }
 
   /** The first broken rule of a field, as a message for a person, or null. */
-  private static String check(JsonNode c, String type, Object value) {
+  private static String check(JsonNode c, String type, Object value, Map<String, Object> answers) {
     JsonNode rules = c.path("validate");
     boolean empty = value == null
         || value instanceof String s && s.isBlank()
@@ -127,12 +127,12 @@ public final class FormValidator {
       return value instanceof Boolean ? null : "应为是或否 must be true or false";
     }
     if (SINGLE_CHOICE.contains(type)) {
-      return isOption(c, value) ? null : "不是可选的值 not one of the options";
+      return isOption(c, value, answers) ? null : "不是可选的值 not one of the options";
     }
     if (!(value instanceof List<?> list)) {
       return "应为列表 must be a list";
     }
-    return list.stream().allMatch(v -> isOption(c, v)) ? null : "含有不可选的值 contains a value that is not an option";
+    return list.stream().allMatch(v -> isOption(c, v, answers)) ? null : "含有不可选的值 contains a value that is not an option";
   }
 
   private static String checkText(JsonNode rules, String text) {
@@ -205,8 +205,17 @@ public final class FormValidator {
     return null;
   }
 
-  /** Static options only; options from data or expressions are the server's business rules' to check. */
-  private static boolean isOption(JsonNode c, Object value) {
+  /**
+   * Static options, and options the server gave the form as data ({@code valuesKey}: the step's
+   * choices, which a submission cannot set); options from expressions are the step rules' to check.
+   */
+  private static boolean isOption(JsonNode c, Object value, Map<String, Object> answers) {
+    String valuesKey = c.path("valuesKey").asText("");
+    if (!valuesKey.isEmpty()) {
+      return answers.get(valuesKey) instanceof List<?> offered && value != null && offered.stream()
+          .map(o -> o instanceof Map<?, ?> m ? m.get("value") : o)
+          .anyMatch(v -> v != null && v.toString().equals(value.toString()));
+    }
     JsonNode options = c.path("values");
     if (!options.isArray()) {
       return true;

@@ -1,0 +1,52 @@
+package org.linli.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.linli.casefile.CaseFiles;
+import org.linli.support.DemoUsers;
+import org.linli.support.BrowserTestSupport;
+import org.linli.support.LinliIntegrationTest;
+import org.linli.tasklist.StepInput;
+import org.linli.tasklist.TaskActions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A township officer sends a returned request to one of the township's villages, picked by name. */
+@LinliIntegrationTest
+class TownshipDispatchBrowserTests extends BrowserTestSupport {
+
+  @Autowired RequestIntake intake;
+  @Autowired CaseFiles cases;
+  @Autowired TaskActions tasks;
+  @Autowired DemoUsers users;
+
+  @Test
+  void theTownshipPicksAVillageByItsNameNotItsCode() throws Exception {
+    String number = intake.submitByStaff(new IntakeForm("streetlight", null, "村道路灯坏了，晚上看不清路", "330106002001", "村道口",
+        null, null, "李四", "13800002222", null, Channel.HOTLINE, null), users.get("huang.hua")).caseNumber();
+    String sign = cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0).taskId();
+    tasks.complete(users.get("wang.fang"), sign, new StepInput("return", "村道归镇里管", null, null, null, null, null, Map.of()));
+
+    browser.manage().window().setSize(new Dimension(390, 844));
+    login("liu.yang");
+    openFromTaskList(number);
+    WebElement form = stepForm();
+    choose(form, "指派村社区");
+    shot("request-dispatch-pick-village-phone");
+    pick(form, "指派的村社区", "杏花村");
+    assertThat(form.getText()).doesNotContain("12位", "330106002002");
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    shot("request-dispatch-pick-village");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.urlContains("?done"));
+
+    assertThat(cases.byNumber(number).orElseThrow().divisionCode()).isEqualTo("330106002002");
+    assertThat(cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0).candidateGroup())
+        .isEqualTo("caseworker@330106002002");
+  }
+}
