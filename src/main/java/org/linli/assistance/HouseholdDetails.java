@@ -22,7 +22,8 @@ public final class HouseholdDetails {
     }
     StringBuilder members = new StringBuilder();
     for (var m : v.members()) {
-      members.append(m.name()).append(' ').append(m.maskedIdNumber()).append(' ').append(m.relation()).append('\n');
+      members.append(m.name()).append(' ').append(m.maskedIdNumber()).append(' ').append(english ? m.relation().nameEn() : m.relation().nameZh())
+          .append('\n');
     }
     out.add(new Detail(english ? "Household (" + v.memberCount() + ")" : "家庭成员（" + v.memberCount() + "人）",
         members.toString().strip()));

@@ -36,6 +36,7 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
     login("liu.yang");
     openFromTaskList(number);
     WebElement form = stepForm();
+    assertThat(text()).as("the channel by name").contains("热线电话").doesNotContain("HOTLINE");
     choose(form, "指派村社区");
     shot("request-dispatch-pick-village-phone");
     pick(form, "指派的村社区", "杏花村");
@@ -46,6 +47,7 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
     waiting().until(ExpectedConditions.urlContains("?done"));
 
     assertThat(cases.byNumber(number).orElseThrow().divisionCode()).isEqualTo("330106002002");
+    assertThat(text()).as("the case now at 杏花村").contains("杏花村");
     assertThat(cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0).candidateGroup())
         .isEqualTo("caseworker@330106002002");
   }

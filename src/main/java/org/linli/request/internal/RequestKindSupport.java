@@ -56,7 +56,7 @@ class RequestKindSupport implements CaseKindSupport {
       if (r.residentEmail() != null) {
         out.add(new Detail(english ? "E-mail" : "电子邮箱", r.residentEmail()));
       }
-      out.add(new Detail(english ? "Channel" : "来源渠道", r.channel().name()));
+      out.add(new Detail(english ? "Channel" : "来源渠道", english ? r.channel().nameEn() : r.channel().nameZh()));
       if (r.reply() != null) {
         out.add(new Detail(english ? "Reply" : "答复内容", r.reply()));
       }

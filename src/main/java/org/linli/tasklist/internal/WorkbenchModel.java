@@ -47,6 +47,15 @@ public class WorkbenchModel {
     return code == null ? "—" : names.get("d:" + code, () -> organization.division(code).map(Division::name).orElse(code));
   }
 
+  /** The name of a county's department (民政局 for mz), or — for none. */
+  public String departmentName(String countyCode, String code) {
+    if (code == null) {
+      return "—";
+    }
+    return names.get("dep:" + countyCode + ":" + code,
+        () -> organization.department(countyCode, code).map(org.linli.organization.Department::name).orElse(code));
+  }
+
   /** "桃源村 · 村社区工作者" for a candidate group. */
   public String groupName(String group, Locale locale) {
     if (group == null) {

@@ -104,6 +104,7 @@ class RecheckCasePageTests {
     assertThat(html).contains("原救助案件", assistanceNumber, "最低生活保障", "月救助金额", "800.00 元/月", "享受起始月份", "2026-01",
         "下次复核", "郑复核", "孙郑复核", "家庭成员（2人）", "330106********");
     assertThat(html).doesNotContain(id(java.time.LocalDate.of(1981, 3, 4), "351")).doesNotContain("复核结论");
+    assertThat(html).as("relations by name, not code").contains("本人").doesNotContain(" SELF");
     // civil affairs, who decide last, may open it too; another village may not
     assertThat(page("wu.lei", recheck.caseNumber())).contains(recheck.caseNumber(), "800.00");
     assertThat(recheck.categoryCode()).isEqualTo("DIBAO");
