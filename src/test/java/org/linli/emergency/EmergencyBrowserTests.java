@@ -56,6 +56,12 @@ class EmergencyBrowserTests extends BrowserTestSupport {
     find("a.entry-link[href='/emergency/report']").click();
     waiting().until(ExpectedConditions.urlContains("/emergency/report"));
     new Select(find("#subtype")).selectByValue("PRODUCTION_SAFETY");
+    assertThat(find("#participants-field").isDisplayed()).as("participants only for a drill").isFalse();
+    find("#drill").click();
+    assertThat(find("#participants-field").isDisplayed()).isTrue();
+    assertThat(find("#participants").isEnabled()).isTrue();
+    find("#drill").click();
+    assertThat(find("#participants-field").isDisplayed()).isFalse();
     type("#description", "砖厂窑体局部坍塌，有工人被压");
     type("#dead", "4");
     type("#injured", "2");

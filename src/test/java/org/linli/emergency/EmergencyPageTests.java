@@ -192,6 +192,14 @@ class EmergencyPageTests {
     MockHttpServletResponse changed = mvc.perform(as("he.jun", post("/emergency/" + number + "/level").with(csrf())
         .param("level", "II").param("reason", "被困人员增加"))).andReturn().getResponse();
     assertThat(changed.getRedirectedUrl()).isEqualTo("/cases/" + number + "?levelChanged");
+    String casePage = mvc.perform(as("he.jun", get("/cases/" + number))).andReturn().getResponse().getContentAsString();
+    String timeline = casePage.substring(casePage.indexOf("id=\"timeline\""));
+    assertThat(timeline).as("every event has its label").doesNotContain("??").contains("<strong>定级</strong>",
+        "<strong>调整响应级别</strong>");
+    String english = mvc.perform(as("he.jun", get("/cases/" + number).param("lang", "en"))).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(english.substring(english.indexOf("id=\"timeline\""))).doesNotContain("??").contains("<strong>Graded</strong>",
+        "<strong>Level changed</strong>");
     assertThat(incidents.of(cases.byNumber(number).orElseThrow().id()).orElseThrow().level()).isEqualTo(IncidentLevel.II);
     assertThat(mvc.perform(as("zhou.yun", get("/emergency/" + number + "/level"))).andReturn().getResponse().getStatus())
         .isEqualTo(404);
