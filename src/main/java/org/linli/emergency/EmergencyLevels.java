@@ -53,6 +53,9 @@ public class EmergencyLevels {
     if (c.status() != CaseStatus.OPEN || incident.allClearAt() != null || incident.withdrawnAt() != null) {
       throw new ConflictException("事件已解除，不能再调整级别 the event is over: its level can no longer change");
     }
+    if (level == null || level.isBlank()) {
+      throw new InvalidInputException("level", "请选择新的响应级别 choose the new level");
+    }
     IncidentLevel to;
     try {
       to = IncidentLevel.valueOf(level == null ? "" : level.strip());

@@ -64,6 +64,11 @@ public class OrganizationService {
     return Scope.of(repository.roles(username));
   }
 
+  /** Every active member of staff, by name: whom a drill may name as its participants. */
+  public List<StaffMember> activeStaff() {
+    return repository.activeStaff();
+  }
+
   /** Active staff in a candidate group, for notifications. */
   public List<StaffMember> membersOf(String candidateGroup) {
     return repository.membersOf(candidateGroup);

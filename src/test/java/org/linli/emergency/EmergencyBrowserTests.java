@@ -8,6 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.linli.casefile.CaseFiles;
+import org.linli.organization.OrganizationService;
+import org.linli.security.LinliUser;
+import org.linli.system.EngineClock;
 import org.linli.support.BrowserTestSupport;
 import org.linli.support.LinliIntegrationTest;
 import org.openqa.selenium.By;
@@ -30,6 +33,8 @@ class EmergencyBrowserTests extends BrowserTestSupport {
 
   @Autowired CaseFiles cases;
   @Autowired Incidents incidents;
+  @Autowired EmergencyReports reports;
+  @Autowired OrganizationService organization;
 
   /** The form of the open step whose name starts with the text. */
   WebElement stepForm(String stepName) {
@@ -51,6 +56,12 @@ class EmergencyBrowserTests extends BrowserTestSupport {
     find("a.entry-link[href='/emergency/report']").click();
     waiting().until(ExpectedConditions.urlContains("/emergency/report"));
     new Select(find("#subtype")).selectByValue("PRODUCTION_SAFETY");
+    assertThat(find("#participants-field").isDisplayed()).as("participants only for a drill").isFalse();
+    find("#drill").click();
+    assertThat(find("#participants-field").isDisplayed()).isTrue();
+    assertThat(find("#participants").isEnabled()).isTrue();
+    find("#drill").click();
+    assertThat(find("#participants-field").isDisplayed()).isFalse();
     type("#description", "砖厂窑体局部坍塌，有工人被压");
     type("#dead", "4");
     type("#injured", "2");
@@ -116,5 +127,28 @@ class EmergencyBrowserTests extends BrowserTestSupport {
     assertThat(text()).contains("没有待办环节");
     assertThat(cases.byNumber(number).orElseThrow().closedAt()).isNotNull();
     shot("emergency-case-closed");
+  }
+
+  @Test
+  void theLevelPageChoosesNothingForTheUserAtDeskAndOnAPhone() throws Exception {
+    LinliUser reporter = new LinliUser("li.qiang", "李强", organization.groupsOf("li.qiang"), organization.scopeOf("li.qiang"));
+    String number = reports.report(EmergencyFixtures.accident(3, 0, 0, EngineClock.now().minusSeconds(600)), reporter).caseNumber();
+    login("he.jun");
+    for (Dimension size : new Dimension[] {new Dimension(1440, 960), new Dimension(390, 844)}) {
+      browser.manage().window().setSize(size);
+      open("/emergency/" + number + "/level");
+      Select level = new Select(find("#level"));
+      assertThat(level.getAllSelectedOptions()).extracting(o -> o.getAttribute("value")).as("only the empty choice").containsExactly("");
+      assertThat(level.getFirstSelectedOption().getText()).isEqualTo("请选择");
+      type("#reason", "现场情况变化");
+      find("#level-form button[type=submit]").click();
+      WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//select[@id='level']/following-sibling::small[contains(@class,'field-error')]")));
+      assertThat(error.getText()).contains("请选择新的响应级别");
+      assertThat(new Select(find("#level")).getFirstSelectedOption().getAttribute("value")).isEmpty();
+      assertThat(find("#reason").getAttribute("value")).as("the reason comes back as typed").isEqualTo("现场情况变化");
+      assertThat(level(number)).as("nothing changed").isEqualTo(IncidentLevel.III);
+      shot("emergency-level-nothing-chosen-" + (size.getWidth() > 800 ? "desk" : "phone"));
+    }
   }
 }

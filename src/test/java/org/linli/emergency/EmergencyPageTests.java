@@ -125,7 +125,12 @@ class EmergencyPageTests {
     MockHttpServletResponse r = submit("li.qiang", bad, new MockMultipartFile("photos", "x.pdf", "application/pdf", "%PDF-1.4".getBytes()));
     assertThat(r.getStatus()).isEqualTo(400);
     String html = r.getContentAsString();
-    assertThat(html).contains("请更正标出的内容", "应为整数", "时间格式应为", "value=\"三\"", "窑体坍塌，3人被压");
+    assertThat(html).contains("应为整数", "时间格式应为", "value=\"三\"", "窑体坍塌，3人被压");
+    // the summary lists every field marked, with its label and a link to it, and says how many
+    String summary = html.substring(html.indexOf("id=\"report-errors\""), html.indexOf("id=\"report-form\""));
+    assertThat(summary).contains("请更正以下 4 处内容", "href=\"#dead\"", "死亡", "应为整数", "href=\"#occurredAt\"", "时间格式应为",
+        "href=\"#location\"", "请填写事发地点", "href=\"#latitude\"", "经纬度须同时填写");
+    assertThat(html.split("class=\"field-error\"", -1)).as("as many fields marked as listed").hasSize(5);
     assertThat(emergencies()).isEqualTo(before);
 
     Map<String, String> badPhotoOnly = valid();
@@ -136,10 +141,47 @@ class EmergencyPageTests {
   }
 
   @Test
+  void blankFiguresAreNotReportedNotNoneAndGradeAsNone() throws Exception {
+    Map<String, String> blanks = valid();
+    blanks.remove("dead");
+    blanks.put("injured", "0");
+    blanks.put("missing", "");
+    MockHttpServletResponse done = submit("li.qiang", blanks);
+    assertThat(done.getStatus()).isEqualTo(302);
+    String number = done.getRedirectedUrl().replace("/cases/", "").replace("?reported", "");
+    long caseId = cases.byNumber(number).orElseThrow().id();
+    Incident incident = incidents.of(caseId).orElseThrow();
+    assertThat(incident.dead()).as("left blank").isNull();
+    assertThat(incident.missing()).isNull();
+    assertThat(incident.estimatedLoss()).isNull();
+    assertThat(incident.injured()).as("0 given is 0").isZero();
+    assertThat(incident.level()).as("no level from figures nobody gave").isEqualTo(IncidentLevel.IV);
+    assertThat(jdbc.sql("select dead from emergency_incident where case_id = ?").param(caseId).query(Integer.class).optional())
+        .isEmpty();
+
+    String page = mvc.perform(as("he.jun", get("/cases/" + number))).andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("死亡 未报 · 重伤 0 · 失踪 未报", "直接经济损失 未报").doesNotContain("死亡 0");
+    String english = mvc.perform(as("he.jun", get("/cases/" + number).param("lang", "en"))).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(english).contains("dead not reported, seriously injured 0, missing not reported", "direct loss not reported");
+    List<String> mails = jdbc.sql("select body_text from notification_outbox where case_id = ?").param(caseId).query(String.class).list();
+    assertThat(mails).filteredOn(m -> m.contains("伤亡 Casualties")).as("the emergency's own mail")
+        .isNotEmpty().allSatisfy(m -> assertThat(m).contains("死亡 未报", "dead not reported"));
+  }
+
+  @Test
   void theLevelPageChangesTheLevelForThoseWhoMay() throws Exception {
     String number = submit("li.qiang", valid()).getRedirectedUrl().replace("/cases/", "").replace("?reported", "");
     assertThat(mvc.perform(as("wang.fang", get("/emergency/" + number + "/level"))).andReturn().getResponse().getContentAsString())
         .contains("当前级别");
+    String page = mvc.perform(as("he.jun", get("/emergency/" + number + "/level"))).andReturn().getResponse().getContentAsString();
+    assertThat(page).as("nothing chosen for the user").contains("<option value=\"\" selected=\"selected\">请选择</option>")
+        .doesNotContainPattern("value=\"I+V?\" selected");
+    MockHttpServletResponse notChosen = mvc.perform(as("he.jun", post("/emergency/" + number + "/level").with(csrf())
+        .param("level", "").param("reason", "被困人员增加"))).andReturn().getResponse();
+    assertThat(notChosen.getStatus()).isEqualTo(400);
+    assertThat(notChosen.getContentAsString()).contains("请选择新的响应级别", "被困人员增加");
+    assertThat(incidents.of(cases.byNumber(number).orElseThrow().id()).orElseThrow().level()).isEqualTo(IncidentLevel.III);
     MockHttpServletResponse refused = mvc.perform(as("wang.fang", post("/emergency/" + number + "/level").with(csrf())
         .param("level", "II").param("reason", "x"))).andReturn().getResponse();
     assertThat(refused.getStatus()).isEqualTo(403);
@@ -150,8 +192,47 @@ class EmergencyPageTests {
     MockHttpServletResponse changed = mvc.perform(as("he.jun", post("/emergency/" + number + "/level").with(csrf())
         .param("level", "II").param("reason", "被困人员增加"))).andReturn().getResponse();
     assertThat(changed.getRedirectedUrl()).isEqualTo("/cases/" + number + "?levelChanged");
+    String casePage = mvc.perform(as("he.jun", get("/cases/" + number))).andReturn().getResponse().getContentAsString();
+    String timeline = casePage.substring(casePage.indexOf("id=\"timeline\""));
+    assertThat(timeline).as("every event has its label").doesNotContain("??").contains("<strong>定级</strong>",
+        "<strong>调整响应级别</strong>");
+    String english = mvc.perform(as("he.jun", get("/cases/" + number).param("lang", "en"))).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(english.substring(english.indexOf("id=\"timeline\""))).doesNotContain("??").contains("<strong>Graded</strong>",
+        "<strong>Level changed</strong>");
     assertThat(incidents.of(cases.byNumber(number).orElseThrow().id()).orElseThrow().level()).isEqualTo(IncidentLevel.II);
     assertThat(mvc.perform(as("zhou.yun", get("/emergency/" + number + "/level"))).andReturn().getResponse().getStatus())
         .isEqualTo(404);
+  }
+
+  @Test
+  void drillParticipantsArePickedFromTheStaffADrillMayName() throws Exception {
+    String page = mvc.perform(as("li.qiang", get("/emergency/report"))).andReturn().getResponse().getContentAsString();
+    String picker = page.substring(page.indexOf("<select name=\"participants\""), page.indexOf("</select>", page.indexOf("<select name=\"participants\"")));
+    assertThat(picker).contains("multiple", "value=\"liu.yang\"", "刘洋（liu.yang）", "value=\"li.qiang\"");
+    List<String> offered = java.util.regex.Pattern.compile("value=\"([^\"]+)\"").matcher(picker).results().map(m -> m.group(1)).toList();
+    List<String> active = jdbc.sql("select username from staff where active").query(String.class).list();
+    assertThat(offered).as("exactly the staff a drill may name").containsExactlyInAnyOrderElementsOf(active);
+
+    long before = emergencies();
+    Map<String, String> drill = valid();
+    drill.put("drill", "true");
+    MockMultipartHttpServletRequestBuilder request = multipart("/emergency/report");
+    drill.forEach(request::param);
+    request.param("participants", "li.qiang", "liu.yang").with(csrf());
+    MockHttpServletResponse done = mvc.perform(as("li.qiang", request)).andReturn().getResponse();
+    assertThat(done.getStatus()).isEqualTo(302);
+    String number = done.getRedirectedUrl().replace("/cases/", "").replace("?reported", "");
+    assertThat(incidents.of(cases.byNumber(number).orElseThrow().id()).orElseThrow().participants())
+        .containsExactly("li.qiang", "liu.yang");
+
+    // without JavaScript the picker stays in view; participants of a report that is no drill are refused, as by the API
+    MockMultipartHttpServletRequestBuilder notADrill = multipart("/emergency/report");
+    valid().forEach(notADrill::param);
+    notADrill.param("participants", "liu.yang").with(csrf());
+    MockHttpServletResponse refused = mvc.perform(as("li.qiang", notADrill)).andReturn().getResponse();
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString()).contains("只有演练才有参演人员", "<option value=\"liu.yang\" selected=\"selected\"");
+    assertThat(emergencies()).isEqualTo(before + 1);
   }
 }

@@ -53,6 +53,54 @@ class EmergencyPagesController {
 
   static final String REPORT_PATH = "/emergency/report";
 
+  /** One line of the error summary: the field's label and id to link to (null for the report as a whole), and the message. */
+  record SummaryLine(String fieldId, String labelKey, String message) {}
+
+  /** The report page's fields in page order: the error's field name, the control's id and its label. */
+  private static final Map<String, String[]> REPORT_FIELDS = reportFields();
+
+  private static Map<String, String[]> reportFields() {
+    Map<String, String[]> f = new LinkedHashMap<>();
+    f.put("phase", new String[] {"phase-INCIDENT", "emergency.report.phase"});
+    f.put("type", new String[] {"subtype", "emergency.report.subtype"}); // the type is the sub-type's
+    f.put("subtype", new String[] {"subtype", "emergency.report.subtype"});
+    f.put("proposedLevel", new String[] {"proposedLevel", "emergency.report.level"});
+    f.put("occurredAt", new String[] {"occurredAt", "emergency.report.occurredAt"});
+    f.put("description", new String[] {"description", "emergency.report.description"});
+    f.put("divisionCode", new String[] {"divisionCode", "emergency.report.division"});
+    f.put("location", new String[] {"location", "emergency.report.location"});
+    f.put("latitude", new String[] {"latitude", "emergency.report.latitude"});
+    f.put("longitude", new String[] {"longitude", "emergency.report.longitude"});
+    for (String n : List.of("dead", "injured", "missing", "trapped", "affected")) {
+      f.put(n, new String[] {n, "emergency.report." + n});
+    }
+    f.put("estimatedLoss", new String[] {"estimatedLoss", "emergency.report.loss"});
+    f.put("photos", new String[] {"photos", "emergency.report.photos"});
+    f.put("file", new String[] {"photos", "emergency.report.photos"});
+    f.put("drill", new String[] {"drill", "emergency.report.drill"});
+    f.put("participants", new String[] {"participants-field", "emergency.report.participants"});
+    return f;
+  }
+
+  /**
+   * Every error of a refused report, in the order of the page: each field's with its label and a
+   * link to it, then any the page has no field for (the report as a whole).
+   */
+  static List<SummaryLine> summary(Map<String, String> errors) {
+    List<SummaryLine> out = new ArrayList<>();
+    REPORT_FIELDS.forEach((field, idAndLabel) -> {
+      if (errors.containsKey(field)) {
+        out.add(new SummaryLine(idAndLabel[0], idAndLabel[1], errors.get(field)));
+      }
+    });
+    errors.forEach((field, message) -> {
+      if (!REPORT_FIELDS.containsKey(field)) {
+        out.add(new SummaryLine(null, null, message));
+      }
+    });
+    return out;
+  }
+
   private final EmergencyReports reports;
   private final EmergencyLevels levels;
   private final ScenePhotos photos;
@@ -100,7 +148,14 @@ class EmergencyPagesController {
       }
     }
     List<FieldError> errors = new ArrayList<>(conversion.errors());
-    if (errors.isEmpty()) {
+    if (!errors.isEmpty()) {
+      // what could be read is checked too, so that one submission shows every mistake at once
+      try {
+        reports.check(conversion.report());
+      } catch (InvalidInputException e) {
+        e.errors().stream().filter(f -> errors.stream().noneMatch(g -> g.field().equals(f.field()))).forEach(errors::add);
+      }
+    } else {
       try {
         String number = photos.reportWithPhotos(conversion.report(), upload, user);
         return "redirect:/cases/" + number + "?reported";
@@ -122,9 +177,11 @@ class EmergencyPagesController {
     model.addAttribute("user", user);
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
+    model.addAttribute("summary", summary(errors));
     model.addAttribute("places", places);
     model.addAttribute("subtypes", subtypes);
     model.addAttribute("levels", IncidentLevel.values());
+    model.addAttribute("staff", drillStaff(form));
     return "work/emergency-report";
   }
 
@@ -169,6 +226,23 @@ class EmergencyPagesController {
     }
     return c;
   }
+
+  /**
+   * Whom the drill picker offers: exactly those a drill may name (every active member of staff, the
+   * rule of {@link EmergencyReports#check}), by name; a name the last submission gave that is not
+   * among them stays in the list, chosen, so that its error has something to point at.
+   */
+  private List<PickerEntry> drillStaff(ReportForm form) {
+    List<PickerEntry> out = new ArrayList<>();
+    java.util.Set<String> chosen = new java.util.LinkedHashSet<>(form.getParticipants());
+    organization.activeStaff().forEach(s -> out.add(new PickerEntry(s.username(), s.name() + "（" + s.username() + "）",
+        chosen.remove(s.username()))));
+    chosen.stream().filter(u -> u != null && !u.isBlank()).forEach(u -> out.add(new PickerEntry(u, u, true)));
+    return out;
+  }
+
+  /** One member of staff in the drill picker. */
+  record PickerEntry(String username, String label, boolean chosen) {}
 
   /** Where the user may report: the villages and townships of their area. */
   List<Division> places(LinliUser user) {

@@ -67,10 +67,11 @@ class IncidentFigures {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put(VAR_INCIDENT_TYPE, now.type().name());
     inputs.put(CaseVariables.CATEGORY_CODE, now.subtype().name());
-    inputs.put(VAR_DEAD_OR_MISSING, now.dead() + now.missing());
-    inputs.put(VAR_INJURED, now.injured());
-    inputs.put(VAR_AFFECTED, now.affected());
-    inputs.put(VAR_LOSS, now.estimatedLoss().doubleValue());
+    // a figure not reported grades as 0: no level comes from nothing
+    inputs.put(VAR_DEAD_OR_MISSING, zero(now.dead()) + zero(now.missing()));
+    inputs.put(VAR_INJURED, zero(now.injured()));
+    inputs.put(VAR_AFFECTED, zero(now.affected()));
+    inputs.put(VAR_LOSS, now.estimatedLoss() == null ? 0d : now.estimatedLoss().doubleValue());
     DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(GRADING_DECISION).variables(inputs).evaluate().getFirstResult();
     if (result == null || result.get("level") == null) {
       return Optional.empty();
@@ -91,8 +92,12 @@ class IncidentFigures {
     return Optional.of(graded);
   }
 
-  private static int or(Integer reported, int previous) {
+  private static Integer or(Integer reported, Integer previous) {
     return reported == null ? previous : reported;
+  }
+
+  private static int zero(Integer n) {
+    return n == null ? 0 : n;
   }
 
   private Incident incident(long caseId) {

@@ -36,8 +36,8 @@ class IncidentRepository implements Incidents {
             + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null)")
         .params(caseId, r.phase().name(), r.type().name(), r.subtype().name(), level.name(), graded.name(), basis,
             r.divisionCode(), r.location().strip(), r.latitude(), r.longitude(), Timestamp.from(r.occurredAt()),
-            r.description().strip(), n(r.dead()), n(r.injured()), n(r.missing()), n(r.trapped()), n(r.affected()),
-            r.estimatedLoss() == null ? BigDecimal.ZERO : r.estimatedLoss(), r.drill(),
+            r.description().strip(), r.dead(), r.injured(), r.missing(), r.trapped(), r.affected(),
+            r.estimatedLoss(), r.drill(),
             r.participants().isEmpty() ? null : String.join(",", r.participants()), reportedBy, Timestamp.from(at))
         .update();
   }
@@ -60,7 +60,8 @@ class IncidentRepository implements Incidents {
     jdbc.sql("update emergency_incident set phase = ? where case_id = ?").params(phase.name(), caseId).update();
   }
 
-  void figures(long caseId, int dead, int injured, int missing, int trapped, int affected, BigDecimal loss) {
+  /** The figures as last reported; null where none was ever reported. */
+  void figures(long caseId, Integer dead, Integer injured, Integer missing, Integer trapped, Integer affected, BigDecimal loss) {
     jdbc.sql("update emergency_incident set dead = ?, injured = ?, missing = ?, trapped = ?, affected = ?, estimated_loss = ?"
             + " where case_id = ?")
         .params(dead, injured, missing, trapped, affected, loss, caseId)
@@ -81,19 +82,21 @@ class IncidentRepository implements Incidents {
         .optional().orElse(false);
   }
 
-  private static int n(Integer i) {
-    return i == null ? 0 : i;
-  }
-
   private static Incident map(ResultSet rs, int i) throws SQLException {
     String participants = rs.getString(21);
     return new Incident(rs.getLong(1), IncidentReport.Phase.valueOf(rs.getString(2)), IncidentType.valueOf(rs.getString(3)),
         IncidentSubtype.valueOf(rs.getString(4)), IncidentLevel.valueOf(rs.getString(5)), IncidentLevel.valueOf(rs.getString(6)),
         rs.getString(7), rs.getString(8), rs.getString(9), (Double) rs.getObject(10, Double.class),
-        (Double) rs.getObject(11, Double.class), instant(rs.getTimestamp(12)), rs.getString(13), rs.getInt(14), rs.getInt(15),
-        rs.getInt(16), rs.getInt(17), rs.getInt(18), rs.getBigDecimal(19), rs.getBoolean(20),
+        (Double) rs.getObject(11, Double.class), instant(rs.getTimestamp(12)), rs.getString(13), count(rs, 14), count(rs, 15),
+        count(rs, 16), count(rs, 17), count(rs, 18), rs.getBigDecimal(19), rs.getBoolean(20),
         participants == null ? List.of() : Arrays.asList(participants.split(",")), rs.getString(22),
         instant(rs.getTimestamp(23)), instant(rs.getTimestamp(24)), instant(rs.getTimestamp(25)));
+  }
+
+  /** A figure, or null where it was left blank (not reported). */
+  private static Integer count(ResultSet rs, int column) throws SQLException {
+    int n = rs.getInt(column);
+    return rs.wasNull() ? null : n;
   }
 
   private static Instant instant(Timestamp t) {

@@ -36,7 +36,7 @@ public class ReportForm {
   private String affected;
   private String estimatedLoss;
   private boolean drill;
-  private String participants;
+  private List<String> participants = new ArrayList<>();
 
   /** @param zone the calendar's zone, in which the page shows and takes local times */
   Conversion toReport(ZoneId zone) {
@@ -66,8 +66,9 @@ public class ReportForm {
         errors.add(new FieldError("occurredAt", "时间格式应为 2026-07-01T10:00 write the time as 2026-07-01T10:00"));
       }
     }
-    List<String> people = participants == null || participants.isBlank() ? List.of()
-        : Arrays.stream(participants.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+    // the picker posts one user name a value; a name typed with commas (an old page, a script) still reads
+    List<String> people = participants == null ? List.of() : participants.stream().filter(s -> s != null)
+        .flatMap(s -> Arrays.stream(s.split("[,，\\s]+"))).filter(s -> !s.isBlank()).distinct().toList();
     IncidentReport report = new IncidentReport(p, sub == null ? null : sub.type(), sub, TypedFields.text(divisionCode), TypedFields.text(location),
         decimal(latitude, "latitude", errors), decimal(longitude, "longitude", errors), at, TypedFields.text(description),
         count(dead, "dead", errors), count(injured, "injured", errors), count(missing, "missing", errors),
@@ -75,10 +76,9 @@ public class ReportForm {
     return new Conversion(report, errors);
   }
 
-  /** Counts left empty are none. */
+  /** Counts left empty are not reported (null), which is not the same as none. */
   private static Integer count(String s, String field, List<FieldError> errors) {
-    Integer n = TypedFields.whole(s, field, "应为整数 a whole number", errors);
-    return n == null ? 0 : n;
+    return TypedFields.whole(s, field, "应为整数 a whole number", errors);
   }
 
   private static Double decimal(String s, String field, List<FieldError> errors) {
@@ -86,8 +86,7 @@ public class ReportForm {
   }
 
   private static BigDecimal money(String s, List<FieldError> errors) {
-    BigDecimal loss = TypedFields.amount(s, "estimatedLoss", "应为金额（元） an amount in CNY", errors);
-    return loss == null ? BigDecimal.ZERO : loss;
+    return TypedFields.amount(s, "estimatedLoss", "应为金额（元） an amount in CNY", errors);
   }
 
   public String getPhase() { return phase; }
@@ -122,6 +121,6 @@ public class ReportForm {
   public void setEstimatedLoss(String estimatedLoss) { this.estimatedLoss = estimatedLoss; }
   public boolean isDrill() { return drill; }
   public void setDrill(boolean drill) { this.drill = drill; }
-  public String getParticipants() { return participants; }
-  public void setParticipants(String participants) { this.participants = participants; }
+  public List<String> getParticipants() { return participants; }
+  public void setParticipants(List<String> participants) { this.participants = participants == null ? new ArrayList<>() : participants; }
 }

@@ -71,6 +71,12 @@ public class OrganizationRepository {
         .optional();
   }
 
+  public List<StaffMember> activeStaff() {
+    return jdbc.sql("select username, name, email, phone, active from staff where active order by name, username")
+        .query(OrganizationRepository::staff)
+        .list();
+  }
+
   public void upsertStaff(StaffMember s) {
     int updated =
         jdbc.sql("update staff set name = ?, email = ?, phone = ?, active = ? where username = ?")

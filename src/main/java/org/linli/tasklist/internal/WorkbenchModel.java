@@ -113,6 +113,44 @@ public class WorkbenchModel {
     return days > 0 ? days + "天" + hours + "小时" : hours + "小时" + d.minusHours(d.toHours()).toMinutes() + "分";
   }
 
+  /**
+   * The step name a timeline row shows next to its event, in the page's language, or null when it
+   * adds nothing to the event's own label: "签收" needs no "签收 Sign for" after it, but "完成" does
+   * need "入户调查" (step names are written "中文 English").
+   */
+  public String timelineStep(org.linli.casefile.CaseEvent e, Locale locale) {
+    return timelineStep(e.type(), e.stepName(), locale, messages);
+  }
+
+  static String timelineStep(org.linli.casefile.CaseEventType type, String stepName, Locale locale, MessageSource messages) {
+    String step = stepName == null ? null : stepName.strip();
+    if (step == null || step.isEmpty()) {
+      return null;
+    }
+    java.util.regex.Matcher m = BILINGUAL.matcher(step);
+    String zh = m.matches() ? m.group(1).strip() : step;
+    String en = m.matches() ? m.group(2).strip() : step;
+    String key = "event." + type.name();
+    if (same(messages.getMessage(key, null, "", Locale.SIMPLIFIED_CHINESE), zh)
+        || same(messages.getMessage(key, null, "", Locale.ENGLISH), en)) {
+      return null;
+    }
+    return english(locale) ? en : zh;
+  }
+
+  /** "签收 Sign for": the Chinese name, then the English one from its first Latin letter. */
+  private static final java.util.regex.Pattern BILINGUAL = java.util.regex.Pattern.compile("([^A-Za-z]*[^\\sA-Za-z])\\s+([A-Za-z].*)");
+
+  /** The label says what the step name says: one holds the other, whatever the case. */
+  private static boolean same(String label, String step) {
+    if (label == null || label.isBlank()) {
+      return false;
+    }
+    String a = label.strip().toLowerCase(Locale.ROOT);
+    String b = step.toLowerCase(Locale.ROOT);
+    return a.contains(b) || b.contains(a);
+  }
+
   public String stateClass(DeadlineState state) {
     return state == null ? "green" : state.name().toLowerCase(Locale.ROOT);
   }

@@ -1,0 +1,47 @@
+package org.linli.tasklist.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.linli.casefile.CaseEventType;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** A timeline row says the event once, and the step only when it adds something (case.html). */
+class TimelineRowTests {
+
+  static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+
+  final ResourceBundleMessageSource messages = messages();
+
+  static ResourceBundleMessageSource messages() {
+    ResourceBundleMessageSource m = new ResourceBundleMessageSource();
+    m.setBasename("i18n/messages");
+    m.setDefaultEncoding("UTF-8");
+    m.setFallbackToSystemLocale(false);
+    return m;
+  }
+
+  String step(CaseEventType type, String stepName, Locale locale) {
+    return WorkbenchModel.timelineStep(type, stepName, locale, messages);
+  }
+
+  @Test
+  void aStepNamedLikeItsEventIsNotRepeated() {
+    assertThat(step(CaseEventType.SIGNED, "签收 Sign for", ZH)).isNull();
+    assertThat(step(CaseEventType.SIGNED, "签收 Sign for", Locale.ENGLISH)).isNull();
+    assertThat(step(CaseEventType.ARRIVED, "到达现场 Arrive on site", ZH)).isNull();
+    assertThat(step(CaseEventType.FIRST_REPORT, "首报 First report", Locale.ENGLISH)).isNull();
+    assertThat(step(CaseEventType.REVIEWED, "复盘 After-action review", ZH)).isNull();
+    assertThat(step(CaseEventType.CREATED, null, ZH)).isNull();
+  }
+
+  @Test
+  void aStepThatAddsSomethingIsShownOnceInThePageLanguage() {
+    assertThat(step(CaseEventType.COMPLETED, "入户调查 Home visit", ZH)).isEqualTo("入户调查");
+    assertThat(step(CaseEventType.COMPLETED, "入户调查 Home visit", Locale.ENGLISH)).isEqualTo("Home visit");
+    assertThat(step(CaseEventType.OVERDUE, "签收 Sign for", ZH)).isEqualTo("签收");
+    assertThat(step(CaseEventType.ALL_CLEAR, "处置 Dispose", Locale.ENGLISH)).isEqualTo("Dispose");
+    assertThat(step(CaseEventType.COMMENTED, "督办", ZH)).isEqualTo("督办");
+  }
+}
