@@ -37,7 +37,7 @@ public class StepForms {
   /** A step's form as the browser gets it. */
   public record StepForm(
       @Schema(description = "the form-js schema, its decision options narrowed to the step's") JsonNode schema,
-      @Schema(description = "initial values; no decision is preselected") Map<String, Object> data) {}
+      @Schema(description = "initial values: the server's facts and choices; the decision only where the step has one") Map<String, Object> data) {}
 
   static final String DECISION = "decision";
   /**
@@ -60,7 +60,31 @@ public class StepForms {
   /** The form of a task the user may see. */
   public StepForm form(LinliUser user, String taskId) {
     TaskView task = tasks.get(user, taskId);
-    return new StepForm(schemaFor(task), new LinkedHashMap<>(context(user, task)));
+    JsonNode schema = schemaFor(task);
+    Map<String, Object> data = new LinkedHashMap<>(context(user, task));
+    if (task.decisions().size() == 1 && stateOnlyDecision(schema.path("components"))) {
+      data.put(DECISION, task.decisions().get(0)); // for the form's conditions; the server adds it on submit
+    }
+    return new StepForm(schema, data);
+  }
+
+  /** A decision with one option is no choice: the form states it instead of offering a radio of one. */
+  private static boolean stateOnlyDecision(JsonNode components) {
+    if (!(components instanceof ArrayNode list)) {
+      return false;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode c = list.get(i);
+      if (DECISION.equals(c.path("key").asText()) && c.path("values").size() == 1) {
+        ObjectNode text = list.objectNode();
+        text.put("type", "text");
+        text.put("id", c.path("id").asText("Field_Decision"));
+        text.put("text", "**" + c.path("values").get(0).path("label").asText() + "**");
+        list.set(i, text);
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -72,6 +96,11 @@ public class StepForms {
   public void submit(LinliUser user, String taskId, Map<String, Object> data) {
     TaskView task = tasks.get(user, taskId);
     Map<String, Object> answers = data == null ? Map.of() : data;
+    if (task.decisions().size() == 1 && !answers.containsKey(DECISION)) {
+      // the form states a decision of one option rather than asking for it
+      answers = new LinkedHashMap<>(answers);
+      answers.put(DECISION, task.decisions().get(0));
+    }
     Map<String, Object> values = hasForm(taskId)
         ? FormValidator.validate(schemaFor(task), answers, context(user, task))
         : withoutForm(answers);
