@@ -34,6 +34,16 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
 
     browser.manage().window().setSize(new Dimension(390, 844));
     login("liu.yang");
+    // on a phone the top bar folds its links into a menu whose entries a thumb can hit
+    assertThat(browser.findElement(By.cssSelector(".top-links a")).isDisplayed()).isFalse();
+    find(".menu-button").click();
+    for (WebElement target : browser.findElements(By.cssSelector(".menu-body a, .menu-body button"))) {
+      assertThat(target.isDisplayed()).isTrue();
+      assertThat(target.getSize().getHeight()).as("tap target %s", target.getText()).isGreaterThanOrEqualTo(44);
+    }
+    assertThat(find(".menu-button").getSize().getHeight()).isGreaterThanOrEqualTo(44);
+    shot("workbench-menu-phone");
+    find(".menu-button").click();
     openFromTaskList(number);
     WebElement form = stepForm();
     assertThat(text()).as("the channel by name").contains("热线电话").doesNotContain("HOTLINE");
