@@ -48,6 +48,10 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
     WebElement form = stepForm();
     assertThat(text()).as("the channel by name").contains("热线电话").doesNotContain("HOTLINE");
     choose(form, "指派村社区");
+    for (WebElement choice : form.findElements(By.cssSelector(".fjs-form-field-radio .fjs-form-field-label:not(:first-child)"))) {
+      assertThat(choice.getSize().getHeight()).as("tap target %s", choice.getText()).isGreaterThanOrEqualTo(44);
+    }
+    assertThat(form.getLocation().getX() - find(".step").getLocation().getX()).as("no gutter before the form").isLessThan(30);
     shot("request-dispatch-pick-village-phone");
     pick(form, "指派的村社区", "杏花村");
     assertThat(form.getText()).doesNotContain("12位", "330106002002");
