@@ -19,7 +19,15 @@ public record CaseTask(
     String divisionCode,
     String departmentCode,
     String processInstanceId,
-    Instant warnAt) {
+    Instant warnAt,
+    /** The case's priority (NORMAL, URGENT), its latest urging and when it was opened: for the task list. */
+    String priority,
+    Instant urgedAt,
+    Instant caseOpenedAt) {
+
+  public boolean isUrgent() {
+    return "URGENT".equals(priority);
+  }
 
   public boolean isOverdue(Instant now) {
     return dueAt != null && dueAt.isBefore(now);

@@ -23,11 +23,14 @@ public record TaskView(
     String categoryCode,
     String divisionCode,
     String departmentCode,
-    List<String> decisions) {
+    List<String> decisions,
+    boolean urgent,
+    Instant urgedAt,
+    Instant caseOpenedAt) {
 
   static TaskView of(CaseTask t, Instant now, List<String> decisions) {
     return new TaskView(t.taskId(), t.activityId(), t.name(), t.candidateGroup(), t.assignee(), t.createdAt(),
         t.warnAt(), t.dueAt(), t.isOverdue(now), t.deadlineState(now), t.caseNumber(), t.kind(), t.title(), t.categoryCode(), t.divisionCode(),
-        t.departmentCode(), decisions);
+        t.departmentCode(), decisions, t.isUrgent(), t.urgedAt(), t.caseOpenedAt());
   }
 }

@@ -103,6 +103,53 @@ public class WorkbenchModel {
   }
 
   /** How long ago, in days and hours: "2天3小时" / "2d 3h". */
+  /**
+   * Time left until the due time ("剩余 3小时20分"), or how far past it ("超期 5小时"): what a
+   * caseworker needs to order the day's work by, in the page's language.
+   */
+  public String remaining(Instant due, Instant now, Locale locale) {
+    if (due == null) {
+      return "—";
+    }
+    boolean past = due.isBefore(now);
+    String span = past ? age(due, now, locale) : age(now, due, locale);
+    if (english(locale)) {
+      return past ? "overdue " + span : span + " left";
+    }
+    return past ? "超期 " + span : "剩余 " + span;
+  }
+
+  /** The chips a task row carries: 紧急, 已督办, 应急, 救助 (message keys under chip.). */
+  public List<String> chips(org.linli.tasklist.TaskView t) {
+    List<String> out = new ArrayList<>();
+    if (t.urgent()) {
+      out.add("urgent");
+    }
+    if (t.urgedAt() != null) {
+      out.add("urged");
+    }
+    if ("EMERGENCY".equals(t.kind())) {
+      out.add("emergency");
+    }
+    if ("ASSISTANCE".equals(t.kind()) || "RECHECK".equals(t.kind())) {
+      out.add("assistance");
+    }
+    return out;
+  }
+
+  /** A title without the category it starts with ("路灯故障：村口路灯坏了" → "村口路灯坏了"): the row shows the category already. */
+  public String titleWithout(String title, String categoryName) {
+    if (title == null || categoryName == null) {
+      return title;
+    }
+    for (String sep : List.of("：", ":")) {
+      if (title.startsWith(categoryName + sep) && title.length() > categoryName.length() + 1) {
+        return title.substring(categoryName.length() + 1).strip();
+      }
+    }
+    return title;
+  }
+
   public String age(Instant since, Instant now, Locale locale) {
     Duration d = Duration.between(since, now);
     long days = d.toDays();
