@@ -131,7 +131,9 @@ class SecurityConfiguration {
   @Order(5)
   SecurityFilterChain rest(HttpSecurity http) throws Exception {
     // the landing page, API description, health and static files; none of them keeps a session
-    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/favicon.ico", "/favicon.svg").permitAll()
+            .anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(SecurityHeaders.linli());
     return http.build();
