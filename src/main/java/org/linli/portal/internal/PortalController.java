@@ -86,12 +86,13 @@ class PortalController {
   private final CaseAttachments attachments;
   private final Validator validator;
   private final ReceiptCookie receipts;
+  private final SubmitLimits submitLimits;
   private final DateTimeFormatter time;
 
   PortalController(RequestCategories categories, OrganizationService organization, ResidentRequests requests,
       CaseFiles cases, PortalIntake intake, RateLimiter limiter, PortalProperties properties,
       AttachmentProperties attachmentProperties, CaseAttachments attachments, Validator validator,
-      CalendarProperties calendar, ReceiptCookie receipts) {
+      CalendarProperties calendar, ReceiptCookie receipts, SubmitLimits submitLimits) {
     this.categories = categories;
     this.organization = organization;
     this.requests = requests;
@@ -103,6 +104,7 @@ class PortalController {
     this.attachments = attachments;
     this.validator = validator;
     this.receipts = receipts;
+    this.submitLimits = submitLimits;
     this.time = timeFormat(calendar.zone());
   }
 
@@ -126,7 +128,11 @@ class PortalController {
   @PostMapping("/requests/new")
   String submit(@ModelAttribute("form") RequestFormData form, BindingResult errors, Model model, Locale locale,
       HttpServletRequest http, HttpServletResponse response) throws IOException {
-    limiter.hit("submit", http.getRemoteAddr(), properties.submitLimit(), properties.submitWindow());
+    try {
+      submitLimits.address(http.getRemoteAddr());
+    } catch (SubmitLimits.Refused e) {
+      return refused(e, model, locale, response);
+    }
     IntakeForm intakeForm = form.toIntake();
     for (ConstraintViolation<IntakeForm> v : validator.validate(intakeForm)) {
       String field = v.getPropertyPath().toString();
@@ -145,6 +151,11 @@ class PortalController {
     PortalIntake.Photo photo = photo(form.getPhoto(), errors);
     if (errors.hasErrors()) {
       return requestPage(model, locale);
+    }
+    try {
+      submitLimits.phone(intakeForm.residentPhone());
+    } catch (SubmitLimits.Refused e) {
+      return refused(e, model, locale, response);
     }
     RequestIntake.Receipt receipt;
     try {
@@ -179,6 +190,16 @@ class PortalController {
     model.addAttribute("expectedBy", format(receipt.get().expectedBy()));
     model.addAttribute("mailed", receipt.get().mailed());
     return "portal/receipt";
+  }
+
+  /** Over a submission limit: 429, the form again with what was typed and why, never a bare page. */
+  private String refused(SubmitLimits.Refused e, Model model, Locale locale, HttpServletResponse response) {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
+    model.addAttribute("limitKey", e.phone ? "portal.error.tooMany.phone" : "portal.error.tooMany.address");
+    model.addAttribute("retryMinutes", Math.max(1, (e.retryAfterSeconds + 59) / 60));
+    model.addAttribute("limit", e.limit);
+    return requestPage(model, locale);
   }
 
   private PortalIntake.Photo photo(MultipartFile file, BindingResult errors) throws IOException {
