@@ -116,7 +116,7 @@ final class HtmxSignIn {
     } catch (URISyntaxException e) {
       return null;
     }
-    if (uri.isOpaque() || uri.getRawUserInfo() != null || uri.getRawFragment() != null && uri.getRawPath() == null) {
+    if (uri.isOpaque() || uri.getRawUserInfo() != null) {
       return null;
     }
     if (uri.getScheme() != null || uri.getRawAuthority() != null) {

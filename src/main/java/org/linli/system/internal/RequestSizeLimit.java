@@ -19,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * An upload larger than the server takes is answered "413, too large" before anything reads it.
  * Otherwise the first filter to read a form field (the CSRF check) finds no fields at all and
  * refuses the request for the wrong reason ("the page expired"). Runs ahead of the security filters.
- * A body that says it is too large is refused unread; any other multipart body of Spring MVC's pages
- * is parsed here, so that a single file over {@code spring.servlet.multipart.max-file-size} (or a body
+ * A body that says it is too large is refused unread; any other multipart form of the pages is
+ * parsed here, so that a single file over {@code spring.servlet.multipart.max-file-size} (or a body
  * without a length) is refused the same way, before the CSRF check.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,14 +52,14 @@ class RequestSizeLimit {
   }
 
   /**
-   * Whether the container refuses to parse this multipart body for its size. Only Spring MVC's
-   * requests: the engine's REST API and Camunda's webapps are other servlets, which parse (or not)
-   * themselves.
+   * Whether the container refuses to parse this multipart body for its size. Only the pages' forms,
+   * whose CSRF check reads the body: the API has no such check and answers a too large part itself
+   * (problem+json), after the sign-in; the engine's REST API and Camunda's webapps are other servlets.
    */
   static boolean partsTooLarge(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (!"POST".equals(request.getMethod()) && !"PUT".equals(request.getMethod())
-        || path.startsWith("/engine-rest/") || path.startsWith("/camunda/")) {
+        || path.startsWith("/api/") || path.startsWith("/engine-rest/") || path.startsWith("/camunda/")) {
       return false;
     }
     try {
