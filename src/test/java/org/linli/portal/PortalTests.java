@@ -102,6 +102,15 @@ class PortalTests {
     return m.group();
   }
 
+  /** The receipt page a successful submission redirects to (303), read with the cookies the POST set. */
+  MockHttpServletResponse receiptOf(MockHttpServletResponse posted) throws Exception {
+    assertThat(posted.getStatus()).as(posted.getContentAsString()).isEqualTo(303);
+    assertThat(posted.getRedirectedUrl()).isEqualTo("/portal/receipt");
+    MockHttpServletResponse receipt = perform(get("/portal/receipt").cookie(posted.getCookies()));
+    assertThat(receipt.getStatus()).isEqualTo(200);
+    return receipt;
+  }
+
   String submitAndSign(String phone) {
     String number = intake.submitPublic(new IntakeForm("streetlight", null, "村口路灯坏了三天", TAOYUAN, "村口", null, null,
         "张三", phone, null, Channel.PORTAL, null)).caseNumber();
@@ -148,8 +157,7 @@ class PortalTests {
   void aSubmissionWithAPhotoStoresItAndMailsTheReceipt() throws Exception {
     MockHttpServletResponse r = perform(requestForm(new MockMultipartFile("photo", "C:\\photos\\门口.png", "image/png", PNG),
         Map.of("residentEmail", "li.si@example.com")));
-    assertThat(r.getStatus()).isEqualTo(200);
-    String html = r.getContentAsString();
+    String html = receiptOf(r).getContentAsString();
     String number = caseNumberIn(html);
     assertThat(html).contains("提交成功", "预计答复时间", "受理通知已发送到您的邮箱");
     long caseId = cases.byNumber(number).orElseThrow().id();
@@ -187,11 +195,50 @@ class PortalTests {
     var headers = new org.springframework.http.HttpHeaders();
     headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
     headers.add(org.springframework.http.HttpHeaders.COOKIE, cookie);
-    var r = http.postForEntity("/portal/requests/new", new org.springframework.http.HttpEntity<>(body, headers), String.class);
-    assertThat(r.getStatusCode().value()).isEqualTo(200);
-    String number = caseNumberIn(r.getBody());
+    // a client that shows the redirect (TestRestTemplate would follow it, without the cookies)
+    var browser = new org.springframework.web.client.RestTemplate(new org.springframework.http.client.SimpleClientHttpRequestFactory());
+    var r = browser.postForEntity(http.getRootUri() + "/portal/requests/new",
+        new org.springframework.http.HttpEntity<>(body, headers), String.class);
+    assertThat(r.getStatusCode().value()).isEqualTo(303);
+    assertThat(r.getHeaders().getLocation()).hasPath("/portal/receipt");
+    // the browser follows with GET and the cookies, the receipt's among them
+    var receiptHeaders = new org.springframework.http.HttpHeaders();
+    receiptHeaders.add(org.springframework.http.HttpHeaders.COOKIE, String.join("; ", r.getHeaders()
+        .get(org.springframework.http.HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";")[0]).toList()));
+    var receipt = http.exchange("/portal/receipt", org.springframework.http.HttpMethod.GET,
+        new org.springframework.http.HttpEntity<>(receiptHeaders), String.class);
+    String number = caseNumberIn(receipt.getBody());
     assertThat(jdbc.sql("select count(*) from case_attachment where case_id = ?")
         .param(cases.byNumber(number).orElseThrow().id()).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void theReceiptIsAPageOfItsOwnThatAReloadDoesNotSubmitAgain() throws Exception {
+    Map<String, Long> before = counts();
+    MockHttpServletResponse posted = perform(requestForm(null, Map.of("residentPhone", "13800007777")));
+    String number = caseNumberIn(receiptOf(posted).getContentAsString());
+    Map<String, Long> after = counts();
+    assertThat(after.get("case_file")).isEqualTo(before.get("case_file") + 1);
+    // reloading the receipt shows it again and writes nothing
+    for (int i = 0; i < 3; i++) {
+      MockHttpServletResponse again = receiptOf(posted);
+      assertThat(again.getContentAsString()).contains("提交成功", number);
+      assertThat(again.getHeader("Cache-Control")).contains("no-store");
+    }
+    assertThat(counts()).isEqualTo(after);
+
+    // without a receipt of its own, a browser gets a neutral page: no case number, a way to follow
+    MockHttpServletResponse none = perform(get("/portal/receipt"));
+    assertThat(none.getStatus()).isEqualTo(200);
+    assertThat(none.getContentAsString()).contains("没有可显示的回执", "/portal/follow").doesNotContainPattern("MH\\d{4}-\\d{6}");
+    // nor with a receipt cookie it changed: the signature no longer fits
+    jakarta.servlet.http.Cookie mine = posted.getCookie("linli-receipt");
+    String other = mine.getValue().replace(number, "MH2026-000001");
+    MockHttpServletResponse forged = perform(get("/portal/receipt").cookie(new jakarta.servlet.http.Cookie("linli-receipt", other)));
+    assertThat(forged.getContentAsString()).contains("没有可显示的回执").doesNotContain("MH2026-000001");
+    // opening the form again (the next resident at a shared computer) forgets the receipt
+    MockHttpServletResponse form = perform(get("/portal/requests/new").cookie(mine));
+    assertThat(form.getCookie("linli-receipt")).isNotNull().satisfies(c -> assertThat(c.getMaxAge()).isZero());
   }
 
   @Test

@@ -149,6 +149,7 @@ class AuthorizationMatrixTests {
       GET /portal/denied | EVERYONE
       GET /portal/follow | EVERYONE
       GET /portal/rate/{token} | EVERYONE
+      GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /tasks | SIGNED_IN
       GET /tasks/rows | SIGNED_IN

@@ -103,6 +103,23 @@ class SecurityPagesBrowserTests extends BrowserTestSupport {
   }
 
   @Test
+  void aTaskListFilterAfterTheSessionEndedGoesToTheLogInAndBackToTheList() throws Exception {
+    login("wang.fang");
+    open("/tasks?queue=AREA");
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rows")));
+    browser.manage().deleteCookieNamed("JSESSIONID");
+    new org.openqa.selenium.support.ui.Select(find("#kind")).selectByValue("REQUEST"); // htmx asks for /tasks/rows
+    waiting().until(ExpectedConditions.urlContains("/login?expired"));
+    assertThat(text()).contains("登录已过期").doesNotContain("组内待领");
+    shots("security-session-expired");
+    find("#username").sendKeys("wang.fang");
+    find("#password").sendKeys("demo");
+    find("#login").click();
+    waiting().until(ExpectedConditions.urlContains("/tasks?queue=AREA"));
+    assertThat(browser.getCurrentUrl()).doesNotContain("/rows");
+  }
+
+  @Test
   void aFormWhosePageExpiredIsRefusedAndSaysSo() throws Exception {
     String number = request();
     login("wang.fang");

@@ -77,6 +77,13 @@ public final class WebSession {
     return send(request(path).GET());
   }
 
+  /** A GET with extra headers (as htmx or a proxy would add). */
+  public Reply get(String path, Map<String, String> headers) {
+    HttpRequest.Builder b = request(path).GET();
+    headers.forEach(b::header);
+    return send(b);
+  }
+
   public Reply json(String method, String path, String json) {
     return send(request(path).header("Content-Type", "application/json")
         .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));

@@ -1,6 +1,7 @@
 package org.linli.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.linli.request.RequestIntake;
 import org.linli.request.ResidentRequest;
 import org.linli.request.ResidentRequests;
 import org.linli.system.InvalidInputException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.View;
 
 /** The resident portal's pages: home, submit, follow. Rating is in {@link RatingController}. */
 @Controller
@@ -82,12 +85,14 @@ class PortalController {
   private final AttachmentProperties attachmentProperties;
   private final CaseAttachments attachments;
   private final Validator validator;
+  private final ReceiptCookie receipts;
+  private final SubmitLimits submitLimits;
   private final DateTimeFormatter time;
 
   PortalController(RequestCategories categories, OrganizationService organization, ResidentRequests requests,
       CaseFiles cases, PortalIntake intake, RateLimiter limiter, PortalProperties properties,
       AttachmentProperties attachmentProperties, CaseAttachments attachments, Validator validator,
-      CalendarProperties calendar) {
+      CalendarProperties calendar, ReceiptCookie receipts, SubmitLimits submitLimits) {
     this.categories = categories;
     this.organization = organization;
     this.requests = requests;
@@ -98,6 +103,8 @@ class PortalController {
     this.attachmentProperties = attachmentProperties;
     this.attachments = attachments;
     this.validator = validator;
+    this.receipts = receipts;
+    this.submitLimits = submitLimits;
     this.time = timeFormat(calendar.zone());
   }
 
@@ -111,15 +118,21 @@ class PortalController {
   }
 
   @GetMapping("/requests/new")
-  String newRequest(Model model, Locale locale) {
+  String newRequest(Model model, Locale locale, HttpServletRequest http, HttpServletResponse response) {
+    // a new request begins: the last receipt in this browser (a shared computer's) is shown no more
+    receipts.clear(http, response);
     model.addAttribute("form", new RequestFormData());
     return requestPage(model, locale);
   }
 
   @PostMapping("/requests/new")
   String submit(@ModelAttribute("form") RequestFormData form, BindingResult errors, Model model, Locale locale,
-      HttpServletRequest http) throws IOException {
-    limiter.hit("submit", http.getRemoteAddr(), properties.submitLimit(), properties.submitWindow());
+      HttpServletRequest http, HttpServletResponse response) throws IOException {
+    try {
+      submitLimits.address(http.getRemoteAddr());
+    } catch (SubmitLimits.Refused e) {
+      return refused(e, model, locale, response);
+    }
     IntakeForm intakeForm = form.toIntake();
     for (ConstraintViolation<IntakeForm> v : validator.validate(intakeForm)) {
       String field = v.getPropertyPath().toString();
@@ -139,6 +152,11 @@ class PortalController {
     if (errors.hasErrors()) {
       return requestPage(model, locale);
     }
+    try {
+      submitLimits.phone(intakeForm.residentPhone());
+    } catch (SubmitLimits.Refused e) {
+      return refused(e, model, locale, response);
+    }
     RequestIntake.Receipt receipt;
     try {
       receipt = intake.submit(intakeForm, photo);
@@ -149,10 +167,39 @@ class PortalController {
           "portal.error." + f.field(), f.message()));
       return requestPage(model, locale);
     }
-    model.addAttribute("caseNumber", receipt.caseNumber());
-    model.addAttribute("expectedBy", format(receipt.expectedBy()));
-    model.addAttribute("mailed", intakeForm.residentEmail() != null);
+    // Post/Redirect/Get: reloading the receipt shows it again and submits nothing
+    receipts.write(http, response, new ReceiptCookie.Receipt(receipt.caseNumber(), receipt.expectedBy(),
+        intakeForm.residentEmail() != null));
+    http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+    return "redirect:/portal/receipt";
+  }
+
+  /**
+   * The receipt of this browser's last submission (for {@link ReceiptCookie#LIFE}), or, without
+   * one, a neutral page that points to the follow page: never a receipt the browser was not given.
+   */
+  @GetMapping("/receipt")
+  String receipt(Model model, HttpServletRequest http, HttpServletResponse response) {
+    response.setHeader("Cache-Control", "no-store");
+    Optional<ReceiptCookie.Receipt> receipt = receipts.read(http);
+    if (receipt.isEmpty()) {
+      model.addAttribute("none", true);
+      return "portal/receipt";
+    }
+    model.addAttribute("caseNumber", receipt.get().caseNumber());
+    model.addAttribute("expectedBy", format(receipt.get().expectedBy()));
+    model.addAttribute("mailed", receipt.get().mailed());
     return "portal/receipt";
+  }
+
+  /** Over a submission limit: 429, the form again with what was typed and why, never a bare page. */
+  private String refused(SubmitLimits.Refused e, Model model, Locale locale, HttpServletResponse response) {
+    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
+    model.addAttribute("limitKey", e.phone ? "portal.error.tooMany.phone" : "portal.error.tooMany.address");
+    model.addAttribute("retryMinutes", Math.max(1, (e.retryAfterSeconds + 59) / 60));
+    model.addAttribute("limit", e.limit);
+    return requestPage(model, locale);
   }
 
   private PortalIntake.Photo photo(MultipartFile file, BindingResult errors) throws IOException {

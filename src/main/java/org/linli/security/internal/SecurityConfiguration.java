@@ -20,6 +20,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -94,6 +96,7 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain workbench(HttpSecurity http) throws Exception {
+    RequestCache requestCache = HtmxSignIn.requestCache();
     http.securityMatcher(WORKBENCH)
         .authorizeHttpRequests(a -> a
             .requestMatchers("/login").permitAll()
@@ -104,7 +107,10 @@ class SecurityConfiguration {
                 + (ex instanceof LockedException ? "/login?blocked" : "/login?error"))))
         .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         // answered here, never forwarded: a forward to /login would let the log-in filter take the POST
-        .exceptionHandling(e -> e.accessDeniedHandler(deniedPage()))
+        .requestCache(c -> c.requestCache(requestCache))
+        // htmx after the session ended: a full page load of the log-in, then back to the page
+        .exceptionHandling(e -> e.accessDeniedHandler(HtmxSignIn.accessDenied(deniedPage(), requestCache))
+            .authenticationEntryPoint(HtmxSignIn.entryPoint(new LoginUrlAuthenticationEntryPoint("/login"))))
         .headers(SecurityHeaders.linli());
     return http.build();
   }
@@ -131,7 +137,9 @@ class SecurityConfiguration {
   @Order(5)
   SecurityFilterChain rest(HttpSecurity http) throws Exception {
     // the landing page, API description, health and static files; none of them keeps a session
-    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+    http.authorizeHttpRequests(a -> a
+            .requestMatchers("/favicon.ico", "/favicon.svg").permitAll()
+            .anyRequest().permitAll())
         .csrf(c -> c.disable())
         .headers(SecurityHeaders.linli());
     return http.build();
