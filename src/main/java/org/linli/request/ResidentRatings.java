@@ -47,7 +47,7 @@ public class ResidentRatings {
     Map<String, Object> v = new HashMap<>();
     v.put(CaseVariables.DECISION, RequestProcess.RATE);
     v.put(CaseVariables.RATING, rating.name());
-    v.put(CaseVariables.COMMENT, note == null ? "居民评价 rated by the resident" : "居民评价 rated by the resident: " + note);
+    v.put(CaseVariables.COMMENT, note == null ? "居民评价" : "居民评价：" + note);
     StepGate.complete(callback.taskId(), () -> tasks.complete(callback.taskId(), v));
   }
 }

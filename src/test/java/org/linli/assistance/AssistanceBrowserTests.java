@@ -81,7 +81,7 @@ class AssistanceBrowserTests extends BrowserTestSupport {
 
     // 1. the village caseworker opens the entry page from the top bar
     login("wang.fang");
-    find("a.entry-link[href='/assistance/apply']").click();
+    topLink("/assistance/apply");
     waiting().until(ExpectedConditions.urlContains("/assistance/apply"));
     assertThat(new Select(find("#divisionCode")).getFirstSelectedOption().getText()).isEqualTo("桃源村");
     new Select(find("#programme")).selectByValue("DIBAO");
@@ -141,6 +141,8 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     String number = m.group(1);
     assertThat(text()).contains(number, "救助申请已录入", "钱建华", "孙秀梅", "乡镇受理");
     assertThat(text()).doesNotContain(selfId); // masked
+    assertThat(find("#timeline").getText()).as("entered by the village; the township has not accepted yet")
+        .contains("录入申请").doesNotContain("受理");
     shot("assistance-case-entered");
 
     // 4. the township accepts

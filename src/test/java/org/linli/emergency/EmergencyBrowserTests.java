@@ -53,7 +53,7 @@ class EmergencyBrowserTests extends BrowserTestSupport {
     // 1. the grid worker reports from a phone: the place forgotten first
     browser.manage().window().setSize(new Dimension(390, 844));
     login("li.qiang");
-    find("a.entry-link[href='/emergency/report']").click();
+    topLink("/emergency/report");
     waiting().until(ExpectedConditions.urlContains("/emergency/report"));
     new Select(find("#subtype")).selectByValue("PRODUCTION_SAFETY");
     assertThat(find("#participants-field").isDisplayed()).as("participants only for a drill").isFalse();

@@ -126,6 +126,15 @@ public abstract class BrowserTestSupport {
     waiting().until(ExpectedConditions.urlContains("/tasks"));
   }
 
+  /** Follows a link of the top bar, opening the menu first where a phone folds the links into it. */
+  protected void topLink(String href) {
+    WebElement menu = find(".menu-button");
+    if (menu.isDisplayed()) {
+      menu.click();
+    }
+    find(".menu-body a[href='" + href + "']").click();
+  }
+
   protected void type(String css, String value) {
     WebElement el = find(css);
     el.clear();

@@ -29,7 +29,9 @@ class TaskListUrgencyBrowserTests extends BrowserTestSupport {
         "13900001111", null, Channel.HOTLINE, priority), users.get("liu.yang")).caseNumber();
   }
 
-  WebElement row(String number) {
+  /** The case's row in a queue, found the way a user would: by searching for its number. */
+  WebElement row(String queue, String number) {
+    open("/tasks?queue=" + queue + "&q=" + number);
     return waiting().until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//div[@id='rows']//tr[.//a[contains(@class,'case-link') and normalize-space(.)='" + number + "']]")));
   }
@@ -43,17 +45,23 @@ class TaskListUrgencyBrowserTests extends BrowserTestSupport {
 
     browser.manage().window().setSize(new Dimension(1024, 900));
     login("wang.fang");
-    open("/tasks?queue=GROUP&kind=REQUEST");
-    assertThat(row(urgent).getText()).contains("紧急").contains("剩余").doesNotContain("路灯故障：");
-    assertThat(row(urged).getText()).contains("已督办").doesNotContain("紧急");
-    assertThat(row(plain).getText()).doesNotContain("紧急", "已督办").contains("剩余", "本环节");
-    WebElement title = row(urgent).findElement(By.cssSelector("td.title"));
+    assertThat(row("GROUP", urged).getText()).contains("已督办").doesNotContain("紧急");
+    assertThat(row("GROUP", plain).getText()).doesNotContain("紧急", "已督办").contains("剩余", "本环节");
+    assertThat(row("GROUP", urgent).getText()).contains("紧急").contains("剩余").doesNotContain("路灯故障：");
+    WebElement title = row("GROUP", urgent).findElement(By.cssSelector("td.title"));
     assertThat(title.getSize().getWidth()).as("the title stays readable at 1024 px").isGreaterThan(150);
     shot("tasks-urgency-1024");
 
     browser.manage().window().setSize(new Dimension(390, 844));
-    open("/tasks?queue=GROUP&kind=REQUEST");
-    assertThat(row(urgent).getText()).contains("紧急", "剩余");
+    assertThat(row("GROUP", urgent).getText()).contains("紧急", "剩余");
     shot("tasks-urgency-phone");
+
+    // the filters offer every kind and the villages under their township; rows of others' work only open for reading
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    login("liu.yang");
+    WebElement readOnly = row("AREA", plain);
+    assertThat(find("#kind").getText()).contains("民呼我为", "社会救助", "救助复核", "突发事件", "隐患巡查");
+    assertThat(browser.findElements(By.cssSelector("#division optgroup"))).extracting(g -> g.getAttribute("label")).contains("桃源镇");
+    assertThat(readOnly.findElement(By.cssSelector("td.actions")).getText()).contains("查看").doesNotContain("办理");
   }
 }

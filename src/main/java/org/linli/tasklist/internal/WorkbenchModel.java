@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.linli.casefile.DeadlineState;
 import org.linli.organization.CandidateGroups;
@@ -54,6 +55,42 @@ public class WorkbenchModel {
     }
     return names.get("dep:" + countyCode + ":" + code,
         () -> organization.department(countyCode, code).map(org.linli.organization.Department::name).orElse(code));
+  }
+
+  /** Places for a filter, grouped under their township's name (a township itself heads its own group). */
+  public Map<String, List<Division>> byTownship(List<Division> places) {
+    Map<String, List<Division>> groups = new java.util.LinkedHashMap<>();
+    for (Division d : places) {
+      String township = d.townshipCode() == null ? d.code() : d.townshipCode();
+      groups.computeIfAbsent(divisionName(township), k -> new ArrayList<>()).add(d);
+    }
+    return groups;
+  }
+
+  /**
+   * A timeline event's label: the kind's own word where it has one (an assistance application is
+   * entered by the village, 录入申请, and only accepted, 受理, by the township), else the general one.
+   */
+  public String eventLabel(org.linli.casefile.CaseEventType type, String kind, Locale locale) {
+    String general = messages.getMessage("event." + type.name(), null, type.name(), locale);
+    return kind == null ? general : messages.getMessage("event." + type.name() + "." + kind, null, general, locale);
+  }
+
+  private static final java.util.regex.Pattern RATED_NOTE =
+      java.util.regex.Pattern.compile("^(SATISFIED|BASICALLY_SATISFIED|NOT_SATISFIED)(?::\\s*(.*))?$", java.util.regex.Pattern.DOTALL);
+
+  /** A timeline note as a person reads it: a rating row names the rating ("满意：…"), not its code. */
+  public String timelineNote(org.linli.casefile.CaseEvent e, Locale locale) {
+    String note = e.note();
+    if (note == null || e.type() != org.linli.casefile.CaseEventType.RATED) {
+      return note;
+    }
+    java.util.regex.Matcher m = RATED_NOTE.matcher(note);
+    if (!m.matches()) {
+      return note;
+    }
+    String rating = messages.getMessage("rating." + m.group(1), null, m.group(1), locale);
+    return m.group(2) == null || m.group(2).isBlank() ? rating : rating + (english(locale) ? ": " : "：") + m.group(2);
   }
 
   /** "桃源村 · 村社区工作者" for a candidate group. */

@@ -44,4 +44,20 @@ class TimelineRowTests {
     assertThat(step(CaseEventType.ALL_CLEAR, "处置 Dispose", Locale.ENGLISH)).isEqualTo("Dispose");
     assertThat(step(CaseEventType.COMMENTED, "督办", ZH)).isEqualTo("督办");
   }
+
+  @Test
+  void aRatingRowNamesTheRatingNotItsCodeAndOtherKindsHaveTheirOwnWordForOpening() {
+    WorkbenchModel work = new WorkbenchModel(null, null, messages, org.linli.calendar.internal.CalendarTestSupport.official(
+        java.util.List.of(), java.util.List.of()));
+    org.linli.casefile.CaseEvent rated = new org.linli.casefile.CaseEvent(1, CaseEventType.RATED, "Task_Callback", "回访 Callback",
+        null, null, "rate", "NOT_SATISFIED: 居民评价：路灯还是不亮", java.time.Instant.EPOCH);
+    assertThat(work.timelineNote(rated, ZH)).isEqualTo("不满意：居民评价：路灯还是不亮");
+    org.linli.casefile.CaseEvent plain = new org.linli.casefile.CaseEvent(2, CaseEventType.COMMENTED, null, null, null, null,
+        null, "SATISFIED: 不是评价", java.time.Instant.EPOCH);
+    assertThat(work.timelineNote(plain, ZH)).as("only rating rows are read so").isEqualTo("SATISFIED: 不是评价");
+
+    assertThat(work.eventLabel(CaseEventType.CREATED, "ASSISTANCE", ZH)).isEqualTo("录入申请");
+    assertThat(work.eventLabel(CaseEventType.CREATED, "REQUEST", ZH)).isEqualTo("受理");
+    assertThat(work.eventLabel(CaseEventType.SIGNED, "ASSISTANCE", ZH)).isEqualTo("签收");
+  }
 }
