@@ -1,0 +1,78 @@
+package org.linli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.linli.support.LinliIntegrationTest;
+import org.linli.support.WebSession;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * No page shows a message key instead of its text (Thymeleaf writes a missing one as ??key_locale??):
+ * the main pages of each role, with a case of each kind open, in Chinese and in English.
+ */
+@LinliIntegrationTest
+class MessageKeysOnPagesTests {
+
+  static final Pattern MISSING = Pattern.compile("\\?\\?[A-Za-z0-9_.\\-]+\\?\\?");
+  static final Pattern NUMBER = Pattern.compile("\"caseNumber\"\\s*:\\s*\"([A-Z]+\\d{4}-\\d{6})\"");
+
+  @LocalServerPort int port;
+
+  String created(WebSession.Reply r) {
+    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    Matcher m = NUMBER.matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void everyMainPageOfEachRoleHasTextForEachKeyInBothLanguages() {
+    String request = created(WebSession.on(port).json("POST", "/api/public/requests", """
+        {"categoryCode":"streetlight","description":"村口路灯坏了三天","divisionCode":"330106002001",
+         "address":"村口","residentName":"李四","residentPhone":"13800002222"}"""));
+    String emergency = created(WebSession.on(port).basic("li.qiang", "demo").json("POST", "/api/emergency/incidents", """
+        {"type":"ACCIDENT","subtype":"FIRE","divisionCode":"330106002001","location":"桃源村3组仓库",
+         "occurredAt":"2026-11-30T02:10:00Z","description":"村民仓库起火，火势已得到控制"}"""));
+    String assistance = created(WebSession.on(port).basic("wang.fang", "demo").json("POST", "/api/assistance/applications", """
+        {"programme":"DIBAO","divisionCode":"330106002001","channel":"APPLICANT_WITH_CASEWORKER",
+         "reason":"丈夫因病失去主要劳动能力，家庭收入微薄，孩子在读。","applicantPhone":"13900001111",
+         "members":[{"name":"钱多多","idNumber":"330106197504121239","relation":"SELF","birthDate":"1975-04-12",
+           "disabilityGrade":0,"employment":"UNEMPLOYED","monthlyIncome":300}],
+         "assets":{"dwellings":1,"housingArea":60.00,"vehicles":0,"vehicleValue":0,"savings":500.00,"business":false}}"""));
+
+    List<String> found = new ArrayList<>();
+    for (String lang : List.of("zh", "en")) {
+      WebSession anyone = WebSession.on(port);
+      for (String path : List.of("/login", "/portal", "/portal/requests/new", "/portal/follow")) {
+        check(anyone, path + "?lang=" + lang, found);
+      }
+      WebSession caseworker = WebSession.on(port);
+      caseworker.login("wang.fang", "demo");
+      for (String path : List.of("/tasks", "/tasks?queue=AREA", "/assistance/apply", "/emergency/report", "/cases/" + request,
+          "/cases/" + assistance, "/cases/" + emergency)) {
+        check(caseworker, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
+      WebSession township = WebSession.on(port);
+      township.login("liu.yang", "demo");
+      for (String path : List.of("/tasks?queue=GROUP", "/emergency/hazards", "/cases/" + emergency,
+          "/emergency/" + emergency + "/level")) {
+        check(township, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
+    }
+    assertThat(found).as("message keys shown instead of text").isEmpty();
+  }
+
+  void check(WebSession session, String path, List<String> found) {
+    WebSession.Reply r = session.get(path);
+    assertThat(r.status()).as(path).isEqualTo(200);
+    Matcher m = MISSING.matcher(r.body());
+    while (m.find()) {
+      found.add(path + ": " + m.group());
+    }
+  }
+}
