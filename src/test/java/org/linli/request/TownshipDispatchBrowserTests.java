@@ -62,6 +62,23 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
 
     assertThat(cases.byNumber(number).orElseThrow().divisionCode()).isEqualTo("330106002002");
     assertThat(text()).as("the case now at 杏花村").contains("杏花村");
+
+    // at a desk the diagram is drawn; on a phone it waits folded until asked for, then zooms with the buttons
+    assertThat(find("#diagram-card").getAttribute("open")).isNotNull();
+    waiting().until(d -> !d.findElements(By.cssSelector("#diagram .linli-active")).isEmpty());
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.navigate().refresh();
+    WebElement card = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("diagram-card")));
+    waiting().until(d -> card.getAttribute("open") == null);
+    assertThat(browser.findElements(By.cssSelector("#diagram svg"))).as("not loaded on a phone until opened").isEmpty();
+    card.findElement(By.cssSelector("summary")).click();
+    waiting().until(d -> !d.findElements(By.cssSelector("#diagram .linli-active")).isEmpty());
+    String before = find("#diagram svg .viewport").getAttribute("transform");
+    find("#diagram-card [data-zoom=in]").click();
+    waiting().until(d -> !before.equals(find("#diagram svg .viewport").getAttribute("transform")));
+    assertThat(find("#diagram-card [data-zoom=in]").getSize().getHeight()).isGreaterThanOrEqualTo(44);
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", card);
+    shot("case-diagram-phone");
     assertThat(cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0).candidateGroup())
         .isEqualTo("caseworker@330106002002");
   }
