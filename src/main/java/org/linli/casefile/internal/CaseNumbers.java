@@ -3,12 +3,9 @@ package org.linli.casefile.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.linli.system.InstallSecrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -42,10 +39,13 @@ public class CaseNumbers {
   private final JdbcClient jdbc;
   private final TransactionTemplate separate;
   private final String configuredKey;
+  private final InstallSecrets secrets;
   private volatile byte[] key;
 
-  CaseNumbers(JdbcClient jdbc, PlatformTransactionManager txManager, @Value("${linli.case-numbers.key:}") String configuredKey) {
+  CaseNumbers(JdbcClient jdbc, PlatformTransactionManager txManager, InstallSecrets secrets,
+      @Value("${linli.case-numbers.key:}") String configuredKey) {
     this.jdbc = jdbc;
+    this.secrets = secrets;
     this.separate = new TransactionTemplate(txManager);
     this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.configuredKey = configuredKey;
@@ -144,29 +144,10 @@ public class CaseNumbers {
   private byte[] key() {
     byte[] k = key;
     if (k == null) {
-      k = configuredKey != null && !configuredKey.isBlank() ? configuredKey.getBytes(StandardCharsets.UTF_8) : storedKey();
+      k = configuredKey != null && !configuredKey.isBlank() ? configuredKey.getBytes(StandardCharsets.UTF_8) : secrets.secret(SECRET_NAME);
       key = k;
     }
     return k;
-  }
-
-  /** The install's key, made once by whichever node needs it first. */
-  private byte[] storedKey() {
-    String found = separate.execute(s -> jdbc.sql("select secret from install_secret where name = ?").param(SECRET_NAME)
-        .query(String.class).optional().orElse(null));
-    if (found == null) {
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      try {
-        separate.executeWithoutResult(s -> jdbc.sql("insert into install_secret (name, secret, created_at) values (?, ?, ?)")
-            .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now())).update());
-      } catch (DuplicateKeyException raced) {
-        // another node made it first: use theirs
-      }
-      found = separate.execute(s -> jdbc.sql("select secret from install_secret where name = ?").param(SECRET_NAME)
-          .query(String.class).single());
-    }
-    return Base64.getDecoder().decode(found);
   }
 
   private static long pow10(int digits) {

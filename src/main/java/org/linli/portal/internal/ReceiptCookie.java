@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,13 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseCookie;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.linli.system.InstallSecrets;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The receipt of a portal submission between the POST and the receipt page it redirects to
@@ -41,14 +35,11 @@ class ReceiptCookie {
   private static final String SECRET_NAME = "portal-receipt";
   private static final Pattern NUMBER = Pattern.compile("[A-Z]{2}\\d{4}-\\d{6,}");
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate separate;
+  private final InstallSecrets secrets;
   private volatile byte[] key;
 
-  ReceiptCookie(JdbcClient jdbc, PlatformTransactionManager transactions) {
-    this.jdbc = jdbc;
-    this.separate = new TransactionTemplate(transactions);
-    this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  ReceiptCookie(InstallSecrets secrets) {
+    this.secrets = secrets;
   }
 
   void write(HttpServletRequest request, HttpServletResponse response, Receipt receipt) {
@@ -125,31 +116,9 @@ class ReceiptCookie {
   private byte[] key() {
     byte[] k = key;
     if (k == null) {
-      k = storedKey();
+      k = secrets.secret(SECRET_NAME);
       key = k;
     }
     return k;
-  }
-
-  /** The install's key for receipts, made once by whichever node needs it first. */
-  private byte[] storedKey() {
-    String found = stored();
-    if (found == null) {
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      try {
-        separate.executeWithoutResult(s -> jdbc.sql("insert into install_secret (name, secret, created_at) values (?, ?, ?)")
-            .params(SECRET_NAME, Base64.getEncoder().encodeToString(fresh), Timestamp.from(Instant.now())).update());
-      } catch (DuplicateKeyException raced) {
-        // another node made it first: use theirs
-      }
-      found = stored();
-    }
-    return Base64.getDecoder().decode(found);
-  }
-
-  private String stored() {
-    return separate.execute(s -> jdbc.sql("select secret from install_secret where name = ?").param(SECRET_NAME)
-        .query(String.class).optional().orElse(null));
   }
 }
