@@ -1,6 +1,7 @@
 package org.linli.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import java.lang.reflect.Type;
 import org.linli.request.IntakeForm;
 import org.springframework.core.MethodParameter;
@@ -34,9 +35,11 @@ class PublicApiPhoneLimit extends RequestBodyAdviceAdapter {
   static final String PUBLIC_INTAKE = "/api/public/requests";
 
   private final SubmitLimits limits;
+  private final Validator validator;
 
-  PublicApiPhoneLimit(SubmitLimits limits) {
+  PublicApiPhoneLimit(SubmitLimits limits, Validator validator) {
     this.limits = limits;
+    this.validator = validator;
   }
 
   @Override
@@ -50,7 +53,10 @@ class PublicApiPhoneLimit extends RequestBodyAdviceAdapter {
     RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
     if (body instanceof IntakeForm form && attributes instanceof ServletRequestAttributes servlet
         && PUBLIC_INTAKE.equals(servlet.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE))
-        && "POST".equals(servlet.getRequest().getMethod())) {
+        && "POST".equals(servlet.getRequest().getMethod())
+        // as on the portal, only a body that passes the form's checks counts: nobody uses up a
+        // resident's number with requests that were never taken
+        && validator.validate(form).isEmpty()) {
       limits.phone(form.residentPhone());
     }
     return body;

@@ -173,6 +173,26 @@ class PortalSubmitLimitTests {
     assertThat(api(body.formatted(phone())).getStatus()).isEqualTo(201);
   }
 
+  @Test
+  void bodiesThePublicApiRefusesDoNotUseUpAResidentsNumber() throws Exception {
+    String phone = phone();
+    String key = "submit-phone:" + SubmitLimits.phoneKey(phone);
+    filled(key, properties.submitPhoneWindow(), properties.submitPhoneLimit() - 1);
+    String broken = """
+        {"categoryCode":"streetlight","description":"灯","divisionCode":"330106002001",
+         "address":"桃源村东门","residentName":"李四","residentPhone":"%s"}""";
+    for (int i = 0; i < 5; i++) {
+      assertThat(api(broken.formatted(phone)).getStatus()).as("description too short").isEqualTo(400);
+    }
+    assertThat(jdbc.sql("select hits from rate_limit_bucket where bucket_key = ?").param(key).query(Integer.class).single())
+        .isEqualTo(properties.submitPhoneLimit() - 1);
+    String valid = """
+        {"categoryCode":"streetlight","description":"小区东门路灯一直不亮","divisionCode":"330106002001",
+         "address":"桃源村东门","residentName":"李四","residentPhone":"%s"}""";
+    assertThat(api(valid.formatted(phone)).getStatus()).as("the resident's own request still goes through").isEqualTo(201);
+    assertThat(api(valid.formatted(phone)).getStatus()).as("and the limit still holds").isEqualTo(429);
+  }
+
   MockHttpServletResponse api(String json) throws Exception {
     MockHttpServletResponse r = mvc.perform(post("/api/public/requests").contentType(MediaType.APPLICATION_JSON).content(json)
         .with(req -> {
