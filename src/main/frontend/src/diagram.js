@@ -63,7 +63,9 @@ async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityI
     return viewer;
   } catch (e) {
     if (viewer) viewer.destroy();
-    showMessage(container, `流程图加载失败 The diagram could not be loaded (${e && e.message ? e.message : e})`);
+    const why = e && e.message ? e.message : e;
+    const english = (document.documentElement.lang || 'zh').toLowerCase().startsWith('en');
+    showMessage(container, english ? `The diagram could not be loaded (${why})` : `流程图加载失败（${why}）`);
     return null;
   }
 }

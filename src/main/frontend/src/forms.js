@@ -28,6 +28,59 @@ function fieldsByKey(schema) {
   return map;
 }
 
+// The page's language: form-js speaks English only, so its own messages are put into Chinese here.
+const chinese = () => !(document.documentElement.lang || 'zh').toLowerCase().startsWith('en');
+const say = (zh, en) => (chinese() ? zh : en);
+
+const ZH_MESSAGES = [
+  [/^Field is required\.$/, () => '此项必填。'],
+  [/^Field must have minimum value of (.+)\.$/, (m) => `不能小于 ${m[1]}。`],
+  [/^Field must have maximum value of (.+)\.$/, (m) => `不能大于 ${m[1]}。`],
+  [/^Field must have minimum length of (.+)\.$/, (m) => `至少 ${m[1]} 个字。`],
+  [/^Field must have maximum length of (.+)\.$/, (m) => `最多 ${m[1]} 个字。`],
+  [/^Field must match pattern /, () => '格式不正确。'],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮箱。'],
+  [/^Field must be a valid\s+international phone number/, () => '请填写有效的电话号码。'],
+  [/^Value is not a number\.$/, () => '请填写数字。'],
+  [/^Value is expected to be an integer\.$/, () => '请填写整数。'],
+  [/^Value is expected to have at most (\d+) decimal digit/, (m) => `最多 ${m[1]} 位小数。`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/, (m) => `请填写有效的值，最接近的是 ${m[1]} 和 ${m[2]}。`],
+];
+
+function toChinese(message) {
+  for (const [pattern, text] of ZH_MESSAGES) {
+    const m = String(message).match(pattern);
+    if (m) return text(m);
+  }
+  return message;
+}
+
+// wraps form-js's validator so that its messages come out in the page's language
+function ValidatorMessages(validator) {
+  if (!chinese()) return;
+  ['validateField', 'validateFieldInstance'].forEach((name) => {
+    const check = validator[name].bind(validator);
+    validator[name] = (...args) => check(...args).map(toChinese);
+  });
+}
+ValidatorMessages.$inject = ['validator'];
+const ValidatorMessagesModule = { __init__: ['linliValidatorMessages'], linliValidatorMessages: ['type', ValidatorMessages] };
+
+// the dropdown's "Select" and the search box's "Search" are fixed words in form-js's markup
+function translatePlaceholders(host) {
+  if (!chinese()) return null;
+  const apply = () => {
+    host.querySelectorAll('.fjs-select-placeholder').forEach((el) => {
+      if (el.textContent === 'Select') el.textContent = '请选择';
+    });
+    host.querySelectorAll('input[placeholder="Search"]').forEach((el) => el.setAttribute('placeholder', '搜索'));
+  };
+  apply();
+  const observer = new MutationObserver(apply);
+  observer.observe(host, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] });
+  return observer;
+}
+
 async function readJson(res) {
   try {
     return await res.json();
@@ -67,19 +120,21 @@ async function render(container, options = {}) {
   let schema;
   let initial = data;
   try {
-    const res = await fetch(schemaUrl, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    // the server answers in the page's language when it is named, both otherwise
+    const res = await fetch(schemaUrl, { credentials: 'same-origin', headers: { Accept: 'application/json', 'Accept-Language': say('zh-CN', 'en') } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = await res.json();
     // Linli's GET /api/tasks/{id}/form answers { schema, data }; a bare form-js schema works too
     schema = body.schema || body;
     initial = { ...(body.schema ? body.data : {}), ...data };
   } catch (e) {
-    showSummary(`表单加载失败 The form could not be loaded (${e.message})`, []);
+    showSummary(say(`表单加载失败（${e.message}）`, `The form could not be loaded (${e.message})`), []);
     return null;
   }
 
-  const form = new Form({ container: host });
+  const form = new Form({ container: host, additionalModules: [ValidatorMessagesModule] });
   await form.importSchema(schema, initial);
+  translatePlaceholders(host);
   const fields = fieldsByKey(schema);
   let busy = false;
 
@@ -88,7 +143,9 @@ async function render(container, options = {}) {
     busy = true;
     form.setProperty('disabled', true);
     try {
-      const headers = { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' };
+      const headers = {
+        'Content-Type': 'application/json', Accept: 'application/json, application/problem+json', 'Accept-Language': say('zh-CN', 'en'),
+      };
       if (csrfHeader && csrfToken) headers[csrfHeader] = csrfToken;
       const res = await fetch(submitUrl, {
         method: 'POST', credentials: 'same-origin', headers, body: JSON.stringify(event.data),
@@ -105,14 +162,15 @@ async function render(container, options = {}) {
       errors.forEach(({ field, message }) => {
         const c = fields[field];
         if (c) (byId[c.id] = byId[c.id] || []).push(message);
-        lines.push(`${c && c.label ? c.label : field}: ${message}`);
+        lines.push(`${c && c.label ? c.label : field}${say('：', ': ')}${message}`);
       });
       // form-js renders these under each field, as for its own checks
       form._setState({ errors: byId });
-      showSummary(lines.length ? '请更正以下内容 Please correct the following'
-        : `提交失败 Not submitted (${(body && (body.detail || body.title)) || 'HTTP ' + res.status})`, lines);
+      const why = (body && (body.detail || body.title)) || 'HTTP ' + res.status;
+      showSummary(lines.length ? say('请更正以下内容', 'Please correct the following')
+        : say(`提交失败（${why}）`, `Not submitted (${why})`), lines);
     } catch (e) {
-      showSummary(`提交失败, 请重试 Not submitted, please try again (${e.message})`, []);
+      showSummary(say(`提交失败，请重试（${e.message}）`, `Not submitted, please try again (${e.message})`), []);
     } finally {
       busy = false;
       form.setProperty('disabled', false);

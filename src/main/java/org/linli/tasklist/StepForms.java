@@ -16,10 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.form.TaskFormData;
 import org.linli.security.LinliUser;
+import org.linli.system.Bilingual;
 import org.linli.system.InvalidInputException;
 import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.NotFoundException;
@@ -57,15 +60,37 @@ public class StepForms {
     this.beanValidator = beanValidator;
   }
 
-  /** The form of a task the user may see. */
+  /** The form of a task the user may see, with its "中文 English" texts as written. */
   public StepForm form(LinliUser user, String taskId) {
+    return form(user, taskId, Optional.empty());
+  }
+
+  /** The form of a task the user may see, its texts in the language named (as written when none). */
+  public StepForm form(LinliUser user, String taskId, Optional<Locale> language) {
     TaskView task = tasks.get(user, taskId);
     JsonNode schema = schemaFor(task);
     Map<String, Object> data = new LinkedHashMap<>(context(user, task));
     if (task.decisions().size() == 1 && stateOnlyDecision(schema.path("components"))) {
       data.put(DECISION, task.decisions().get(0)); // for the form's conditions; the server adds it on submit
     }
+    language.ifPresent(l -> inLanguage(schema, l));
     return new StepForm(schema, data);
+  }
+
+  private static final List<String> TEXTS = List.of("label", "text", "description", "placeholder");
+
+  /** Keeps one half of every text a person reads: labels, descriptions, options, the markdown. */
+  private static void inLanguage(JsonNode node, Locale locale) {
+    if (node instanceof ObjectNode object) {
+      for (String field : TEXTS) {
+        if (object.path(field).isTextual()) {
+          object.put(field, Bilingual.in(object.get(field).asText(), locale));
+        }
+      }
+      object.forEach(child -> inLanguage(child, locale));
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(child -> inLanguage(child, locale));
+    }
   }
 
   /** A decision with one option is no choice: the form states it instead of offering a radio of one. */

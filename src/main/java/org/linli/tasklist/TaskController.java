@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -89,7 +90,8 @@ class TaskController {
 
   @GetMapping("/{id}/form")
   @Operation(summary = "The step's Camunda Form (form-js schema, decisions narrowed to the step's) and initial data")
-  StepForms.StepForm form(@PathVariable String id) {
-    return forms.form(currentUser.get(), id);
+  StepForms.StepForm form(@PathVariable String id,
+      @RequestHeader(value = org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+    return forms.form(currentUser.get(), id, org.linli.system.Bilingual.named(language));
   }
 }

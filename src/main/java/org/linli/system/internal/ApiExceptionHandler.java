@@ -1,7 +1,10 @@
 package org.linli.system.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.linli.system.Bilingual;
 import org.linli.system.ConflictException;
 import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
@@ -23,27 +26,31 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of Linli's API as application/problem+json, with the fields a person must correct. */
+/**
+ * Every error of Linli's API as application/problem+json, with the fields a person must correct, in
+ * the language the client names in Accept-Language (both, "中文 English", when it names none).
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e) {
+  ProblemDetail invalid(InvalidInputException e, WebRequest request) {
+    Optional<Locale> named = language(request);
     return withErrors(
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()),
-        e.errors().stream().map(x -> Map.of("field", x.field(), "message", x.message())).toList());
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, Bilingual.in(e.getMessage(), named)),
+        e.errors().stream().map(x -> Map.of("field", x.field(), "message", Bilingual.in(x.message(), named))).toList());
   }
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+  ProblemDetail notFound(NotFoundException e, WebRequest request) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, Bilingual.in(e.getMessage(), language(request)));
   }
 
   @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
-  ProblemDetail forbidden(RuntimeException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+  ProblemDetail forbidden(RuntimeException e, WebRequest request) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, Bilingual.in(e.getMessage(), language(request)));
   }
 
   @ExceptionHandler(AuthenticationException.class)
@@ -52,8 +59,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+  ProblemDetail conflict(ConflictException e, WebRequest request) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, Bilingual.in(e.getMessage(), language(request)));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -98,6 +105,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), headers,
         HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static Optional<Locale> language(WebRequest request) {
+    return Bilingual.named(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   private static ProblemDetail withErrors(ProblemDetail p, List<Map<String, String>> errors) {

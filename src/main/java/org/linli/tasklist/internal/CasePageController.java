@@ -112,17 +112,29 @@ class CasePageController {
         .body(content.bytes());
   }
 
-  /** The process model the case runs on, for the diagram viewer. */
+  /** The process model the case runs on, for the diagram viewer, its names in the page's language. */
   @GetMapping(value = "/cases/{number}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
-  ResponseEntity<byte[]> diagram(@PathVariable String number) throws java.io.IOException {
+  ResponseEntity<byte[]> diagram(@PathVariable String number, java.util.Locale locale) throws java.io.IOException {
     CaseFile c = cases.visible(number, currentUser.get().scope());
     HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
     if (pi == null) {
       throw new NotFoundException("no process for case " + number);
     }
     try (var in = repository.getProcessModel(pi.getProcessDefinitionId())) {
-      return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(in.readAllBytes());
+      String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+          .body(inLanguage(xml, locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+  }
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("(\\sname=\")([^\"]*)(\")");
+
+  /** Shows one half of each "中文 English" name; an element's name is all a diagram draws. */
+  static String inLanguage(String xml, java.util.Locale locale) {
+    return NAME.matcher(xml).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1)
+        + org.springframework.web.util.HtmlUtils.htmlEscape(
+            org.linli.system.Bilingual.in(org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(2)), locale), "UTF-8")
+        + m.group(3)));
   }
 
   @PostMapping("/cases/{number}/comments")

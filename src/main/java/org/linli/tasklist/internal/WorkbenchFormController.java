@@ -1,6 +1,9 @@
 package org.linli.tasklist.internal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.linli.security.CurrentUser;
 import org.linli.tasklist.StepForms;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +29,19 @@ class WorkbenchFormController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * In the page's language, and without the form's own heading: the case page names the step just
+   * above it.
+   */
   @GetMapping("/tasks/{id}/form")
-  StepForms.StepForm form(@PathVariable String id) {
-    return forms.form(currentUser.get(), id);
+  StepForms.StepForm form(@PathVariable String id, Locale locale) {
+    StepForms.StepForm form = forms.form(currentUser.get(), id, Optional.of(locale));
+    if (form.schema().path("components") instanceof ArrayNode components && !components.isEmpty()
+        && "text".equals(components.get(0).path("type").asText())
+        && components.get(0).path("text").asText().startsWith("#")) {
+      components.remove(0);
+    }
+    return form;
   }
 
   @PostMapping("/tasks/{id}/complete")

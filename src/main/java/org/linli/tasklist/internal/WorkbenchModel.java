@@ -211,9 +211,9 @@ public class WorkbenchModel {
     if (step == null || step.isEmpty()) {
       return null;
     }
-    java.util.regex.Matcher m = BILINGUAL.matcher(step);
-    String zh = m.matches() ? m.group(1).strip() : step;
-    String en = m.matches() ? m.group(2).strip() : step;
+    org.linli.system.Bilingual.Halves halves = org.linli.system.Bilingual.split(step);
+    String zh = halves.zh();
+    String en = halves.en();
     String key = "event." + type.name();
     if (same(messages.getMessage(key, null, "", Locale.SIMPLIFIED_CHINESE), zh)
         || same(messages.getMessage(key, null, "", Locale.ENGLISH), en)) {
@@ -221,9 +221,6 @@ public class WorkbenchModel {
     }
     return english(locale) ? en : zh;
   }
-
-  /** "签收 Sign for": the Chinese name, then the English one from its first Latin letter. */
-  private static final java.util.regex.Pattern BILINGUAL = java.util.regex.Pattern.compile("([^A-Za-z]*[^\\sA-Za-z])\\s+([A-Za-z].*)");
 
   /** The label says what the step name says: one holds the other, whatever the case. */
   private static boolean same(String label, String step) {
