@@ -66,7 +66,7 @@ function ValidatorMessages(validator) {
 ValidatorMessages.$inject = ['validator'];
 const ValidatorMessagesModule = { __init__: ['linliValidatorMessages'], linliValidatorMessages: ['type', ValidatorMessages] };
 
-// the dropdown's "Select" and the search box's "Search" are fixed words in form-js's markup
+// the dropdown's "Select", the search box's "Search" and the number buttons' labels are fixed words in form-js's markup
 function translatePlaceholders(host) {
   if (!chinese()) return null;
   const apply = () => {
@@ -74,10 +74,12 @@ function translatePlaceholders(host) {
       if (el.textContent === 'Select') el.textContent = '请选择';
     });
     host.querySelectorAll('input[placeholder="Search"]').forEach((el) => el.setAttribute('placeholder', '搜索'));
+    host.querySelectorAll('button[aria-label="Increment"]').forEach((el) => el.setAttribute('aria-label', '加一'));
+    host.querySelectorAll('button[aria-label="Decrement"]').forEach((el) => el.setAttribute('aria-label', '减一'));
   };
   apply();
   const observer = new MutationObserver(apply);
-  observer.observe(host, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['placeholder'] });
+  observer.observe(host, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['placeholder', 'aria-label'] });
   return observer;
 }
 

@@ -85,6 +85,12 @@ public final class ApprovalProcess {
    * level reached, who decided) is the approval_round record's, never these variables'.
    */
   public static final String VAR_LEVEL_NAME = "approvalLevelName";
+  /**
+   * The level's name in each language, for the review step's name: "审核：民政局审批 Review: Civil affairs
+   * approval", or "审核：村级初审 Review" for a level named in Chinese only ({@code En} is then empty).
+   */
+  public static final String VAR_LEVEL_NAME_ZH = "approvalLevelNameZh";
+  public static final String VAR_LEVEL_NAME_EN = "approvalLevelNameEn";
   public static final String VAR_GROUP = "approvalGroup";
   public static final String VAR_REVIEWERS = "approvalReviewers";
   public static final String VAR_DUE = "approvalDue";

@@ -67,16 +67,17 @@ public class ApprovalSteps {
       throw new ForbiddenException("会签须由两位不同的审核人决定, 您已审核过本级 a countersigned level needs two different reviewers; "
           + user.username() + " has already decided on it");
     }
+    // the timeline's label already says the decision; the note keeps the reviewer's words
     String note = switch (in.decision()) {
-      case APPROVE -> "通过 Approved" + (comment == null ? "" : ": " + comment);
+      case APPROVE -> comment;
       case REJECT -> {
         require(comment, "comment", "请说明不予通过的理由 give the reason for rejecting");
-        yield "不予通过 Rejected: " + comment;
+        yield comment;
       }
       case RETURN -> {
         require(comment, "comment", "请说明退回补正的理由 give the reason for returning");
         require(missing, "missing", "请列明需补正的材料 list what is missing");
-        yield "退回补正 Returned for correction: " + comment + "；需补正 Missing: " + missing;
+        yield comment + "；需补正：" + missing;
       }
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     };

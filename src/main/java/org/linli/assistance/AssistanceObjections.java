@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.Bilingual;
 import org.linli.system.ConflictException;
 import org.linli.system.InvalidInputException;
 import org.linli.system.NotFoundException;
@@ -42,6 +43,6 @@ public class AssistanceObjections {
       throw new ConflictException("该案件不在公示期 the case is not in its public notice period");
     }
     cases.record(c.id(), CaseEventType.RETURNED, AssistanceProcess.GATEWAY_NOTICE, "公示 Public notice", null, null,
-        "公示期异议，退回核对 Objection during the notice, back to verification: " + reason.strip());
+        new Bilingual.Halves("公示期异议，退回核对：" + reason.strip(), "Objection during the notice, back to verification: " + reason.strip()));
   }
 }

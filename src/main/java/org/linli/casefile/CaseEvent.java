@@ -2,7 +2,10 @@ package org.linli.casefile;
 
 import java.time.Instant;
 
-/** One entry of a case's timeline. */
+/**
+ * One entry of a case's timeline. {@code note} is as written (a person's words, in their language);
+ * where Linli wrote it, {@code note} is the Chinese and {@code noteEn} the English.
+ */
 public record CaseEvent(
     long id,
     CaseEventType type,
@@ -12,4 +15,5 @@ public record CaseEvent(
     String actorGroup,
     String decision,
     String note,
+    String noteEn,
     Instant occurredAt) {}

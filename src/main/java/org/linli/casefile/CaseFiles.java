@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.internal.CaseNumbers;
 import org.linli.organization.DivisionLevel;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.transaction.annotation.Transactional;
 import org.linli.casefile.internal.CaseFileListener;
@@ -157,12 +158,23 @@ public class CaseFiles {
     timeline.insert(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
   }
 
+  /** Records a timeline entry whose note Linli wrote, in Chinese and in English, each shown to its reader. */
+  public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, Bilingual.Halves note) {
+    timeline.insert(caseId, type, step, stepName, actor, group, null, note.zh(), note.en(), EngineClock.now());
+  }
+
   /**
    * Records what a step of the process did (a service task, a listener), by whoever acts now: the
    * engine's or the web's signed-in user, or nobody for a timer or a job.
    */
   public void recordStep(long caseId, CaseEventType type, String step, String stepName, String note) {
     timeline.insert(caseId, type, step, stepName, CaseFileListener.actingUser(identity), null, null, note, EngineClock.now());
+  }
+
+  /** {@link #recordStep(long, CaseEventType, String, String, String)} with a note Linli wrote in both languages. */
+  public void recordStep(long caseId, CaseEventType type, String step, String stepName, Bilingual.Halves note) {
+    timeline.insert(caseId, type, step, stepName, CaseFileListener.actingUser(identity), null, null, note.zh(), note.en(),
+        EngineClock.now());
   }
 
   /** Recomputes an open case's colour now; returns it, or empty for a closed case. */

@@ -25,6 +25,7 @@ import org.linli.organization.CandidateGroups;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.StaffMember;
 import org.linli.security.LinliUser;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,10 +182,10 @@ public class Inspections {
         .hazardPointId();
     EmergencyReports.Receipt receipt = raise(pointId, inspector, phase, finding, proposedLevel, figures);
     boolean warning = phase == IncidentReport.Phase.WARNING;
-    cases.recordStep(caseId, CaseEventType.COMMENTED, step, stepName,
+    cases.recordStep(caseId, CaseEventType.COMMENTED, step, stepName, new Bilingual.Halves(
         (warning ? "巡查发现险情，已发布预警 " : "巡查发现已发生险情，已上报突发事件 ") + receipt.caseNumber() + "（"
-            + receipt.level().name() + "级 " + receipt.level().nameZh() + "） the inspection raised "
-            + (warning ? "a warning " : "an incident ") + receipt.caseNumber() + ", level " + receipt.level().name());
+            + receipt.level().name() + "级 " + receipt.level().nameZh() + "）",
+        "the inspection raised " + (warning ? "a warning " : "an incident ") + receipt.caseNumber() + ", level " + receipt.level().name()));
     return receipt;
   }
 

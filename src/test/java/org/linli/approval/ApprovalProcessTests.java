@@ -201,17 +201,17 @@ class ApprovalProcessTests {
     String number = apply();
     CaseTask village = theOpen(number);
     assertThat(village.activityId()).isEqualTo(TASK_REVIEW);
-    assertThat(village.name()).isEqualTo("审核 Review: " + VILLAGE);
+    assertThat(village.name()).isEqualTo("审核：" + VILLAGE + " Review");
     assertThat(village.candidateGroup()).isEqualTo("caseworker@" + TAOYUAN);
     assertThat(tasks.get(users.get("wang.fang"), village.taskId()).decisions()).containsExactly(APPROVE, RETURN, REJECT);
     CaseFile c = caseFile(number);
-    assertThat(c.currentStepName()).as("the case shows the called process's step").isEqualTo("审核 Review: " + VILLAGE);
+    assertThat(c.currentStepName()).as("the case shows the called process's step").isEqualTo("审核：" + VILLAGE + " Review");
     assertThat(c.currentGroup()).isEqualTo("caseworker@" + TAOYUAN);
 
     decide("wang.fang", number, APPROVE, "材料齐全", null);
     CaseTask township = theOpen(number);
     assertThat(township.candidateGroup()).isEqualTo("township@330106002");
-    assertThat(township.name()).isEqualTo("审核 Review: " + TOWNSHIP);
+    assertThat(township.name()).isEqualTo("审核：" + TOWNSHIP + " Review");
 
     decide("liu.yang", number, APPROVE, "同意上报", null);
     List<CaseTask> department = open(number);
@@ -230,10 +230,11 @@ class ApprovalProcessTests {
     assertThat(events).filteredOn(e -> TASK_REVIEW.equals(e.step())).extracting(CaseEvent::actor)
         .containsExactly("wang.fang", "liu.yang", "wu.lei", "mz.second");
     assertThat(events).filteredOn(e -> TASK_REVIEW.equals(e.step())).first()
-        .satisfies(e -> assertThat(e.note()).isEqualTo("通过 Approved: 材料齐全"))
-        .satisfies(e -> assertThat(e.stepName()).isEqualTo("审核 Review: " + VILLAGE));
+        .satisfies(e -> assertThat(e.note()).isEqualTo("材料齐全"))
+        .satisfies(e -> assertThat(e.stepName()).isEqualTo("审核：" + VILLAGE + " Review"));
     assertThat(events).filteredOn(e -> END_APPROVED.equals(e.step())).singleElement()
-        .satisfies(e -> assertThat(e.note()).isEqualTo("审核审批通过 Approved (" + DEPARTMENT + ")"));
+        .satisfies(e -> assertThat(e.note()).isEqualTo("审核审批通过（" + DEPARTMENT + "）"))
+        .satisfies(e -> assertThat(e.noteEn()).isEqualTo("Approved (" + DEPARTMENT + ")"));
   }
 
   @Test
@@ -277,9 +278,10 @@ class ApprovalProcessTests {
     assertThat(callerVariables(number)).containsEntry(VAR_OUTCOME, "REJECTED").containsEntry(VAR_LEVEL, level)
         .containsEntry(VAR_REASONS, reason);
     assertThat(timeline(number)).filteredOn(e -> REJECT.equals(e.decision())).singleElement()
-        .satisfies(e -> assertThat(e.note()).isEqualTo("不予通过 Rejected: " + reason));
+        .satisfies(e -> assertThat(e.note()).isEqualTo(reason));
     assertThat(timeline(number)).filteredOn(e -> END_REJECTED.equals(e.step())).singleElement()
-        .satisfies(e -> assertThat(e.note()).isEqualTo("审核审批不予通过 Rejected (" + level + "): " + reason));
+        .satisfies(e -> assertThat(e.note()).isEqualTo("审核审批不予通过（" + level + "）：" + reason))
+        .satisfies(e -> assertThat(e.noteEn()).isEqualTo("Rejected (" + level + "): " + reason));
   }
 
   @Test
@@ -301,7 +303,7 @@ class ApprovalProcessTests {
 
     tasks.complete(users.get("wang.fang"), correct.taskId(), new StepInput("resubmit", "已补齐", null, null, null, null));
     CaseTask again = theOpen(number);
-    assertThat(again.name()).as("a new call starts at the first level").isEqualTo("审核 Review: " + VILLAGE);
+    assertThat(again.name()).as("a new call starts at the first level").isEqualTo("审核：" + VILLAGE + " Review");
     upToDepartment(number);
     List<CaseTask> department = open(number);
     decide(users.get("wu.lei"), department.get(0).taskId(), APPROVE, null, null);

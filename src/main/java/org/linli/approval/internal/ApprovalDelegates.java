@@ -41,6 +41,9 @@ class ApprovalDelegates {
     return execution -> {
       Approvals.OpenedLevel level = approvals.openNextLevel(execution.getProcessInstanceId());
       execution.setVariable(VAR_LEVEL_NAME, level.name());
+      org.linli.system.Bilingual.Halves name = org.linli.system.Bilingual.split(level.name());
+      execution.setVariable(VAR_LEVEL_NAME_ZH, name.zh());
+      execution.setVariable(VAR_LEVEL_NAME_EN, name.en().equals(name.zh()) ? "" : ": " + name.en());
       execution.setVariable(VAR_GROUP, level.group());
       execution.setVariable(VAR_REVIEWERS, level.reviewers());
       execution.setVariable(CaseVariables.DECISION, null);

@@ -10,6 +10,7 @@ import org.linli.casefile.CaseFiles;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimit;
 import org.linli.organization.Routing;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -83,19 +84,23 @@ class Approvals {
     ApprovalRounds.Round round = round(processInstanceId);
     rounds.ended(round.id(), EngineClock.now());
     String levelName = round.level().name();
-    String words = switch (outcome) {
-      case APPROVED -> "审核审批通过 Approved";
-      case REJECTED -> "审核审批不予通过 Rejected";
-      case RETURNED -> "退回补正 Returned for correction";
+    Bilingual.Halves words = switch (outcome) {
+      case APPROVED -> new Bilingual.Halves("审核审批通过", "Approved");
+      case REJECTED -> new Bilingual.Halves("审核审批不予通过", "Rejected");
+      case RETURNED -> new Bilingual.Halves("退回补正", "Returned for correction");
     };
-    StringBuilder note = new StringBuilder(words).append(" (").append(levelName).append(")");
+    Bilingual.Halves level = Bilingual.split(levelName);
+    StringBuilder zh = new StringBuilder(words.zh()).append("（").append(level.zh()).append("）");
+    StringBuilder en = new StringBuilder(words.en()).append(" (").append(level.en()).append(")");
     if (reasons != null && outcome != Outcome.APPROVED) {
-      note.append(": ").append(reasons);
+      zh.append("：").append(reasons);
+      en.append(": ").append(reasons);
     }
     if (outcome == Outcome.RETURNED && missing != null) {
-      note.append("；需补正 Missing: ").append(missing);
+      zh.append("；需补正：").append(missing);
+      en.append("; missing: ").append(missing);
     }
-    cases.recordStep(round.caseId(), CaseEventType.COMPLETED, step, stepName, note.toString());
+    cases.recordStep(round.caseId(), CaseEventType.COMPLETED, step, stepName, new Bilingual.Halves(zh.toString(), en.toString()));
     return new Finished(outcome, levelName, reasons);
   }
 

@@ -76,7 +76,7 @@ class AssistanceSteps implements StepCompleter {
       case RESUBMIT -> require(comment, "comment", "请说明补齐了哪些材料 say what was supplied");
       case VISIT -> {
         v.put(VAR_HOME_VISIT, homeVisit(in, comment));
-        comment = "入户调查 Home visit " + v.get(VAR_HOME_VISIT);
+        comment = String.valueOf(v.get(VAR_HOME_VISIT)); // the timeline's step name says 入户调查
       }
       default -> { }
     }

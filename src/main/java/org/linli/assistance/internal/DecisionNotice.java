@@ -16,6 +16,7 @@ import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
+import org.linli.system.Bilingual;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,12 +68,17 @@ class DecisionNotice {
     String amount = opened.map(o -> o.monthlyAmount().toPlainString()).orElse(null);
     String start = opened.map(o -> o.startMonth().toString()).orElse(null);
     String email = application.map(HouseholdApplication::applicantEmail).filter(e -> !e.isBlank()).orElse(null);
-    String note = (approved
-        ? "已告知申请人：批准 Applicant told: approved, " + amount + " 元 CNY" + (programme == Programme.LINSHI ? "" : "/月 a month")
-            + "，自 from " + start
-        : "已告知申请人：不予批准 Applicant told: refused by " + refusal.level() + " — " + refusal.reason() + "；可于"
-            + RECONSIDERATION_DAYS + "日内申请行政复议 reconsideration may be asked within " + RECONSIDERATION_DAYS + " days")
-        + (email != null ? "（邮件通知 by mail）" : "（无电子邮箱，由村（社区）书面送达 no e-mail: the village delivers the notice in writing）");
+    boolean monthly = programme != Programme.LINSHI;
+    Bilingual.Halves note = new Bilingual.Halves(
+        (approved
+            ? "已告知申请人：批准，" + amount + " 元" + (monthly ? "/月" : "") + "，自 " + start + " 起"
+            : "已告知申请人：不予批准（" + refusal.level() + "）：" + refusal.reason() + "；可于" + RECONSIDERATION_DAYS + "日内申请行政复议")
+            + (email != null ? "（邮件通知）" : "（无电子邮箱，由村（社区）书面送达）"),
+        (approved
+            ? "Applicant told: approved, " + amount + " CNY" + (monthly ? " a month" : "") + " from " + start
+            : "Applicant told: refused by " + refusal.level() + " — " + refusal.reason() + "; reconsideration may be asked within "
+                + RECONSIDERATION_DAYS + " days")
+            + (email != null ? " (by mail)" : " (no e-mail: the village delivers the notice in writing)"));
     cases.recordStep(c.id(), CaseEventType.CLOSED, step, stepName, note);
     application.filter(a -> email != null)
         .ifPresent(a -> {

@@ -1,9 +1,11 @@
 package org.linli.assistance.internal;
 
+import java.util.List;
 import org.linli.assistance.HouseholdApplication;
 import org.linli.assistance.HouseholdVerifier;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +37,9 @@ class EconomicVerification {
         .orElseThrow(() -> new IllegalStateException("case " + caseId + " has no application")).application();
     HouseholdVerifier.Verified v = verifier.verify(number, a);
     assessments.verified(caseId, v, EngineClock.now());
-    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, "核对完成 Verified (" + v.source() + ")" + (v.findings().isEmpty() ? ""
-        : "：" + String.join("；", v.findings())));
+    List<Bilingual.Halves> findings = v.findings().stream().map(Bilingual::split).toList();
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, new Bilingual.Halves(
+        "核对完成（" + v.source() + "）" + (findings.isEmpty() ? "" : "：" + String.join("；", findings.stream().map(Bilingual.Halves::zh).toList())),
+        "Verified (" + v.source() + ")" + (findings.isEmpty() ? "" : ": " + String.join("; ", findings.stream().map(Bilingual.Halves::en).toList()))));
   }
 }

@@ -18,6 +18,7 @@ import org.linli.assistance.Programme;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -88,8 +89,10 @@ class EligibilityAssessment {
         : new BigDecimal(r.get("monthlyAmount").toString()).setScale(2, RoundingMode.HALF_UP);
     String reason = r.get("reason") == null ? "" : r.get("reason").toString();
     assessments.assessed(caseId, eligible, eligible ? amount : null, reason, EngineClock.now());
-    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, (eligible ? "符合条件 Eligible" : "不符合条件 Not eligible")
-        + "：" + reason + (eligible ? "；金额 amount " + amount.toPlainString() + " 元 CNY" : ""));
+    Bilingual.Halves why = Bilingual.split(reason);
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, new Bilingual.Halves(
+        (eligible ? "符合条件" : "不符合条件") + "：" + why.zh() + (eligible ? "；金额 " + amount.toPlainString() + " 元" : ""),
+        (eligible ? "Eligible" : "Not eligible") + ": " + why.en() + (eligible ? "; amount " + amount.toPlainString() + " CNY" : "")));
     return new Outcome(eligible, reason);
   }
 }

@@ -10,6 +10,7 @@ import org.linli.assistance.Programme;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.stereotype.Component;
 
@@ -47,14 +48,16 @@ class EntitlementOpening {
     YearMonth now = YearMonth.from(EngineClock.now().atZone(calendar.zone()));
     boolean urgentStep = TASK_OPEN_URGENT.equals(step);
     if (!urgentStep && programme == Programme.LINSHI && sink.opened(caseId).isPresent()) {
-      cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, "先行救助已发放，不重复发放 Urgent help already paid; nothing more opened");
+      cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName,
+          new Bilingual.Halves("先行救助已发放，不重复发放", "Urgent help already paid; nothing more opened"));
       return;
     }
     BigDecimal amount = urgentStep ? properties.temporaryAmount() : assessedAmount(caseId);
     YearMonth start = programme == Programme.LINSHI ? now : now.plusMonths(1);
     sink.open(caseId, programme.name(), amount, start);
-    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, (urgentStep ? "先行救助 Urgent help " : "待遇已开通 Entitlement opened ")
-        + programme.nameZh() + " " + amount.toPlainString() + " 元 CNY，自 from " + start);
+    cases.recordStep(caseId, CaseEventType.COMPLETED, step, stepName, new Bilingual.Halves(
+        (urgentStep ? "先行救助 " : "待遇已开通 ") + programme.nameZh() + " " + amount.toPlainString() + " 元，自 " + start + " 起",
+        (urgentStep ? "Urgent help " : "Entitlement opened ") + programme.nameEn() + " " + amount.toPlainString() + " CNY from " + start));
   }
 
   /** The amount the eligibility step recorded for an eligible household. */

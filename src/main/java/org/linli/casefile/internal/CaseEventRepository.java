@@ -21,17 +21,23 @@ public class CaseEventRepository {
   }
 
   public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
+    insert(caseId, type, step, stepName, actor, group, decision, note, null, at);
+  }
+
+  /** An entry whose note Linli wrote, in Chinese and in English. */
+  public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision,
+      String note, String noteEn, Instant at) {
     jdbc.sql(
-            "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note,"
-                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), ts(at))
+            "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note, note_en,"
+                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), truncate(noteEn, 4000), ts(at))
         .update();
   }
 
   /** The case's timeline, first to last. */
   public List<CaseEvent> ofCase(long caseId) {
     return jdbc.sql(
-            "select id, type, step, step_name, actor, actor_group, decision, note, occurred_at from case_event"
+            "select id, type, step, step_name, actor, actor_group, decision, note, note_en, occurred_at from case_event"
                 + " where case_id = ? order by id")
         .param(caseId)
         .query(
@@ -45,7 +51,8 @@ public class CaseEventRepository {
                     rs.getString(6),
                     rs.getString(7),
                     rs.getString(8),
-                    instant(rs.getTimestamp(9))))
+                    rs.getString(9),
+                    instant(rs.getTimestamp(10))))
         .list();
   }
 

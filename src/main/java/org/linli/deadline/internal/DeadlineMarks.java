@@ -9,6 +9,7 @@ import org.linli.casefile.CaseTask;
 import org.linli.deadline.StepMarked;
 import org.linli.deadline.StepMarked.Mark;
 import org.linli.deadline.internal.StepDeadlineRepository.Step;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,7 @@ class DeadlineMarks {
     CaseFile c = caseOf(s);
     String owner = owner(s);
     cases.record(s.caseId(), CaseEventType.REMINDED, s.activityId(), s.stepName(), null, s.candidateGroup(),
-        "临近办理时限 due at " + s.dueAt());
+        new Bilingual.Halves("临近办理时限 " + s.dueAt(), "due at " + s.dueAt()));
     cases.refreshDeadlineState(s.caseId());
     publish(Mark.REMINDER, c, s, owner, null);
     return true;
@@ -69,7 +70,7 @@ class DeadlineMarks {
     }
     CaseFile c = caseOf(s);
     cases.record(s.caseId(), CaseEventType.OVERDUE, s.activityId(), s.stepName(), null, s.candidateGroup(),
-        "已超过办理时限 was due at " + s.dueAt());
+        new Bilingual.Halves("已超过办理时限 " + s.dueAt(), "was due at " + s.dueAt()));
     cases.refreshDeadlineState(s.caseId());
     publish(Mark.OVERDUE, c, s, owner(s), null);
     return true;
@@ -87,7 +88,7 @@ class DeadlineMarks {
           markOverdue(s);
           if (steps.claimEscalation(s.taskId(), now)) {
             cases.record(caseId, CaseEventType.ESCALATED, s.activityId(), s.stepName(), null, s.candidateGroup(),
-                "超期未办, 上移至 " + toGroup + " overdue, moved up to " + toGroup);
+                new Bilingual.Halves("超期未办，上移至 " + toGroup, "overdue, moved up to " + toGroup));
             publish(Mark.ESCALATION, caseOf(s), s, s.assignee(), toGroup);
           }
         });
@@ -108,7 +109,7 @@ class DeadlineMarks {
       markOverdue(s);
       if (steps.claimEscalation(s.taskId(), now)) {
         cases.record(caseId, CaseEventType.ESCALATED, s.activityId(), s.stepName(), null, s.candidateGroup(),
-            "超期未办, 已报告上一级 " + toGroup + " overdue, reported up to " + toGroup);
+            new Bilingual.Halves("超期未办，已报告上一级 " + toGroup, "overdue, reported up to " + toGroup));
         publish(Mark.ESCALATION, caseOf(s), s, owner(s), toGroup);
         escalated++;
       }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.linli.emergency.EmergencyProcess;
@@ -13,6 +14,7 @@ import org.linli.emergency.IncidentSubtype;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.stereotype.Component;
 import org.linli.calendar.WorkingCalendar;
+import org.linli.system.Bilingual;
 
 /** Emergencies in the task list and on the case page: sub-type as category, the incident as details. */
 @Component
@@ -89,7 +91,7 @@ class EmergencyKindSupport implements CaseKindSupport {
       out.add(new Detail(english ? "Description" : "情况", i.description()));
       out.add(new Detail(english ? "Figures" : "伤亡损失", english ? i.figuresEn() : i.figuresZh()));
       if (i.gradingBasis() != null) {
-        out.add(new Detail(english ? "Grading basis" : "定级依据", i.gradingBasis()));
+        out.add(new Detail(english ? "Grading basis" : "定级依据", Bilingual.split(i.gradingBasis()).in(english ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE)));
       }
       if (i.drill()) {
         out.add(new Detail(english ? "Drill participants" : "演练参演人员", String.join(", ", i.participants())));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.linli.system.Bilingual;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
@@ -81,9 +82,12 @@ class IncidentFigures {
         || suggested != null && !graded.atLeast(IncidentLevel.valueOf(suggested)) || graded.name().equals(suggested)) {
       return Optional.empty(); // not graver, or already suggested
     }
-    String note = "新报数据达到" + graded.name() + "级标准，请研判是否提升响应级别 the new figures meet level " + graded.name()
-        + ": decide whether to raise the level — " + result.get("basis");
-    cases.record(caseId, CaseEventType.COMMENTED, step, null, null, null, note);
+    Bilingual.Halves basis = Bilingual.split(String.valueOf(result.get("basis")));
+    Bilingual.Halves suggestion = new Bilingual.Halves(
+        "新报数据达到" + graded.name() + "级标准，请研判是否提升响应级别：" + basis.zh(),
+        "the new figures meet level " + graded.name() + ": decide whether to raise the level — " + basis.en());
+    cases.record(caseId, CaseEventType.COMMENTED, step, null, null, null, suggestion);
+    String note = suggestion.zh() + " " + suggestion.en();
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
     mail.toGroups(c, incident, "suggest:" + graded.name(),

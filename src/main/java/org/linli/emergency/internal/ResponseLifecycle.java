@@ -14,6 +14,7 @@ import org.linli.emergency.Incident;
 import org.linli.emergency.IncidentAlert;
 import org.linli.emergency.IncidentLevel;
 import org.linli.emergency.IncidentReport;
+import org.linli.system.Bilingual;
 import org.linli.system.EngineClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -54,10 +55,14 @@ class ResponseLifecycle {
     Instant now = EngineClock.now();
     incidents.insert(caseId, report, level, graded, basis, reportedBy, now);
     cases.changeSeverity(caseId, level.name());
-    String note = "定为" + level.name() + "级（" + level.nameZh() + "） graded level " + level.name()
-        + (basis == null ? "" : "：" + basis)
-        + (level != graded ? "；按上报人研判由" + graded.name() + "级提高 raised from " + graded.name() + " by the reporter's judgement" : "");
-    cases.record(caseId, CaseEventType.GRADED, TASK_GRADE, null, null, null, note);
+    Bilingual.Halves why = Bilingual.split(basis);
+    Bilingual.Halves grading = new Bilingual.Halves(
+        "定为" + level.name() + "级（" + level.nameZh() + "）" + (basis == null ? "" : "：" + why.zh())
+            + (level != graded ? "；按上报人研判由" + graded.name() + "级提高" : ""),
+        "graded level " + level.name() + " (" + level.nameEn() + ")" + (basis == null ? "" : ": " + why.en())
+            + (level != graded ? "; raised from " + graded.name() + " by the reporter's judgement" : ""));
+    cases.record(caseId, CaseEventType.GRADED, TASK_GRADE, null, null, null, grading);
+    String note = both(grading);
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
     String phase = report.phase() == IncidentReport.Phase.WARNING ? "预警" : "响应";
@@ -87,9 +92,11 @@ class ResponseLifecycle {
     incidents.level(caseId, to);
     cases.changeSeverity(caseId, to.name());
     String verb = to.atLeast(from) ? "提升" : "降低";
-    String note = "由" + from.name() + "级" + verb + "为" + to.name() + "级（" + to.nameZh() + "） level " + from.name() + " → " + to.name()
-        + (reason == null ? "" : "：" + reason);
-    cases.record(caseId, CaseEventType.LEVEL_CHANGED, null, null, by, null, note);
+    Bilingual.Halves changed = new Bilingual.Halves(
+        "由" + from.name() + "级" + verb + "为" + to.name() + "级（" + to.nameZh() + "）" + (reason == null ? "" : "：" + reason),
+        "level " + from.name() + " → " + to.name() + " (" + to.nameEn() + ")" + (reason == null ? "" : ": " + reason));
+    cases.record(caseId, CaseEventType.LEVEL_CHANGED, null, null, by, null, changed);
+    String note = both(changed);
     steps.follow(caseId, routing.lead(from, before.divisionCode()), routing.lead(to, before.divisionCode()));
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
@@ -109,8 +116,9 @@ class ResponseLifecycle {
     incidents.phase(caseId, IncidentReport.Phase.INCIDENT);
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
-    String note = "预警转为突发事件 the warning became an incident";
-    cases.record(caseId, CaseEventType.LEVEL_CHANGED, null, null, null, null, note);
+    Bilingual.Halves became = new Bilingual.Halves("预警转为突发事件", "the warning became an incident");
+    cases.record(caseId, CaseEventType.LEVEL_CHANGED, null, null, null, null, became);
+    String note = both(became);
     mail.toGroups(c, incident, "incident", routing.activated(incident.level(), incident.type(), incident.divisionCode()),
         incident.level().name() + "级响应已启动", "Level " + incident.level().name() + " response activated", note);
     publish(incident, c, IncidentAlert.Change.LEVEL_CHANGED, incident.level(), EngineClock.now());
@@ -123,10 +131,11 @@ class ResponseLifecycle {
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
     boolean warning = incident.phase() == IncidentReport.Phase.WARNING;
-    String note = warning ? "预警解除 warning lifted" : "应急响应解除 all clear";
+    Bilingual.Halves over = warning ? new Bilingual.Halves("预警解除", "warning lifted") : new Bilingual.Halves("应急响应解除", "all clear");
     if (warning) {
-      cases.record(caseId, CaseEventType.ALL_CLEAR, step, null, null, null, note);
+      cases.record(caseId, CaseEventType.ALL_CLEAR, step, null, null, null, over);
     }
+    String note = both(over);
     mail.toGroups(c, incident, "all-clear", routing.activated(incident.level(), incident.type(), incident.divisionCode()),
         warning ? "预警已解除" : "应急响应已解除", warning ? "Warning lifted" : "All clear", note);
     if (routing.reportsUpward(incident.level())) {
@@ -141,8 +150,9 @@ class ResponseLifecycle {
     incidents.withdrawn(caseId, now);
     Incident incident = incident(caseId);
     CaseFile c = cases.byId(caseId).orElseThrow();
-    String note = "经现场核实为误报，撤销 found on site to be a false alarm: withdrawn";
-    cases.record(caseId, CaseEventType.CLOSED, step, null, null, null, note);
+    Bilingual.Halves withdrawn = new Bilingual.Halves("经现场核实为误报，撤销", "found on site to be a false alarm: withdrawn");
+    cases.record(caseId, CaseEventType.CLOSED, step, null, null, null, withdrawn);
+    String note = both(withdrawn);
     mail.toGroups(c, incident, "withdrawn", routing.activated(incident.level(), incident.type(), incident.divisionCode()),
         "事件已撤销（误报）", "Withdrawn: false alarm", note);
     if (routing.reportsUpward(incident.level())) {
@@ -163,5 +173,10 @@ class ResponseLifecycle {
 
   private Incident incident(long caseId) {
     return incidents.byCase(caseId).orElseThrow(() -> new IllegalStateException("no incident for case " + caseId));
+  }
+
+  /** Mail goes to readers of both languages. */
+  private static String both(Bilingual.Halves note) {
+    return note.zh() + " " + note.en();
   }
 }

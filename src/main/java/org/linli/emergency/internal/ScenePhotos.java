@@ -10,6 +10,7 @@ import java.util.List;
 import org.linli.emergency.EmergencyReports;
 import org.linli.emergency.IncidentReport;
 import org.linli.security.LinliUser;
+import org.linli.system.Bilingual;
 import org.linli.system.InvalidInputException;
 import org.linli.system.InvalidInputException.FieldError;
 import org.springframework.stereotype.Component;
@@ -94,7 +95,8 @@ class ScenePhotos {
   CaseAttachment addPhoto(CaseFile c, String fileName, byte[] bytes, String by) {
     String type = attachments.check(fileName, bytes, CaseAttachments.IMAGE_TYPES);
     CaseAttachment a = attachments.add(c.id(), fileName, type, bytes, by, false);
-    cases.record(c.id(), CaseEventType.COMMENTED, null, null, by, null, "现场照片 photo from the scene: " + a.fileName());
+    cases.record(c.id(), CaseEventType.COMMENTED, null, null, by, null,
+        new Bilingual.Halves("现场照片：" + a.fileName(), "photo from the scene: " + a.fileName()));
     return a;
   }
 }

@@ -1,5 +1,6 @@
 package org.linli.request.internal;
 
+import org.linli.system.Bilingual;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.request.RequestProcess;
@@ -29,6 +30,6 @@ class RequestRounds {
   void reopen(long caseId, String step, String stepName) {
     // the handling unit gets a fresh time limit for the new round
     int round = requests.reopened(caseId);
-    cases.recordStep(caseId, CaseEventType.REOPENED, step, stepName, "round " + round);
+    cases.recordStep(caseId, CaseEventType.REOPENED, step, stepName, new Bilingual.Halves("第 " + round + " 轮", "round " + round));
   }
 }

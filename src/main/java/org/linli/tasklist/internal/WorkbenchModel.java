@@ -81,7 +81,7 @@ public class WorkbenchModel {
 
   /** A timeline note as a person reads it: a rating row names the rating ("满意：…"), not its code. */
   public String timelineNote(org.linli.casefile.CaseEvent e, Locale locale) {
-    String note = e.note();
+    String note = english(locale) && e.noteEn() != null ? e.noteEn() : e.note();
     if (note == null || e.type() != org.linli.casefile.CaseEventType.RATED) {
       return note;
     }

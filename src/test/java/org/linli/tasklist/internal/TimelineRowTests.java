@@ -50,11 +50,18 @@ class TimelineRowTests {
     WorkbenchModel work = new WorkbenchModel(null, null, messages, org.linli.calendar.internal.CalendarTestSupport.official(
         java.util.List.of(), java.util.List.of()));
     org.linli.casefile.CaseEvent rated = new org.linli.casefile.CaseEvent(1, CaseEventType.RATED, "Task_Callback", "回访 Callback",
-        null, null, "rate", "NOT_SATISFIED: 居民评价：路灯还是不亮", java.time.Instant.EPOCH);
+        null, null, "rate", "NOT_SATISFIED: 居民评价：路灯还是不亮", null, java.time.Instant.EPOCH);
     assertThat(work.timelineNote(rated, ZH)).isEqualTo("不满意：居民评价：路灯还是不亮");
     org.linli.casefile.CaseEvent plain = new org.linli.casefile.CaseEvent(2, CaseEventType.COMMENTED, null, null, null, null,
-        null, "SATISFIED: 不是评价", java.time.Instant.EPOCH);
+        null, "SATISFIED: 不是评价", null, java.time.Instant.EPOCH);
     assertThat(work.timelineNote(plain, ZH)).as("only rating rows are read so").isEqualTo("SATISFIED: 不是评价");
+    org.linli.casefile.CaseEvent linli = new org.linli.casefile.CaseEvent(3, CaseEventType.OVERDUE, null, null, null, null,
+        null, "已超过办理时限 2026-03-02T09:00:00Z", "was due at 2026-03-02T09:00:00Z", java.time.Instant.EPOCH);
+    assertThat(work.timelineNote(linli, ZH)).as("Linli's own note in the reader's language").isEqualTo("已超过办理时限 2026-03-02T09:00:00Z");
+    assertThat(work.timelineNote(linli, java.util.Locale.ENGLISH)).isEqualTo("was due at 2026-03-02T09:00:00Z");
+    org.linli.casefile.CaseEvent person = new org.linli.casefile.CaseEvent(4, CaseEventType.COMMENTED, null, null, "wang.fang", null,
+        null, "已联系 Wang Fang", null, java.time.Instant.EPOCH);
+    assertThat(work.timelineNote(person, ZH)).as("a person's words are never cut").isEqualTo("已联系 Wang Fang");
 
     assertThat(work.eventLabel(CaseEventType.CREATED, "ASSISTANCE", ZH)).isEqualTo("录入申请");
     assertThat(work.eventLabel(CaseEventType.CREATED, "REQUEST", ZH)).isEqualTo("受理");
