@@ -149,7 +149,7 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     login("liu.yang");
     openFromTaskList(number);
     WebElement form = stepForm();
-    choose(form, "受理 Accept");
+    choose(form, "受理");
     submit(form);
     assertThat(cases.openTasks(caseFile(number).id())).as("verification runs, no step is open").isEmpty();
 
@@ -162,8 +162,8 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     openFromTaskList(number);
     form = stepForm();
     assertThat(form.getText()).contains("已入户调查");
-    fill(form, "调查人一", "王芳");
-    fill(form, "调查人二", "李强");
+    pick(form, "调查人一", "王芳"); // the village's own staff, by name
+    pick(form, "调查人二", "李强");
     fill(form, "调查日期", "2026-03-02");
     fill(form, "调查情况", "住房简陋，妻子卧床，家中无其他收入来源。");
     submit(form);
@@ -181,7 +181,7 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     openFromTaskList(number);
     form = stepForm();
     assertThat(form.getText()).doesNotContain("复查核定月救助金额"); // a re-check's field only
-    choose(form, "通过 Approve");
+    choose(form, "通过");
     fill(form, "审核意见", "情况属实，同意上报。");
     submit(form);
     assertThat(cases.openTasks(caseFile(number).id()).get(0).candidateGroup()).isEqualTo("dept-mz@330106");
@@ -189,7 +189,7 @@ class AssistanceBrowserTests extends BrowserTestSupport {
     login("wu.lei");
     openFromTaskList(number);
     form = stepForm();
-    choose(form, "通过 Approve");
+    choose(form, "通过");
     submit(form);
 
     // 9. the case is closed as approved, with the amount: (1170 - 1500 / 2) × 2 = 840.00 a month

@@ -69,7 +69,7 @@ class AssistanceDecisionMailTests extends MailTestSupport {
     complete("liu.yang", number, TASK_ACCEPT, ACCEPT, null, null);
     management.executeJob(job(number, TASK_VERIFY).getId());
     complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "住房简陋，丈夫卧床，无其他收入来源",
-        Map.of("visitor1", "王芳", "visitor2", "李强", "visitDate", "2026-03-02"));
+        Map.of("visitor1", "wang.fang", "visitor2", "li.qiang", "visitDate", "2026-03-02"));
     moveClock(Duration.ofDays(7).plusMinutes(1));
     management.executeJob(job(number, TIMER_NOTICE).getId());
   }

@@ -154,7 +154,7 @@ class AssistanceProcessTests {
 
   void visit(String number) {
     complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "住房简陋，丈夫卧床，无其他收入来源", null,
-        Map.of("visitor1", "王芳", "visitor2", "李强", "visitDate", "2026-03-02"));
+        Map.of("visitor1", "wang.fang", "visitor2", "li.qiang", "visitDate", "2026-03-02"));
   }
 
   /** Acceptance, verification, home visit: the case is in its notice period. */
@@ -262,9 +262,15 @@ class AssistanceProcessTests {
     complete("liu.yang", number, TASK_ACCEPT, ACCEPT, null, null, null);
     verify(number);
     assertThatThrownBy(() -> complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "情况属实", null,
-        Map.of("visitor1", "王芳", "visitor2", "王芳", "visitDate", "2026-03-02")))
+        Map.of("visitor1", "wang.fang", "visitor2", "wang.fang", "visitDate", "2026-03-02")))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("visitor2"));
+    // visitors are the village's own staff, chosen by user name, not any name typed in
+    assertThatThrownBy(() -> complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "情况属实", null,
+        Map.of("visitor1", "liu.yang", "visitor2", "王芳", "visitDate", "2026-03-02")))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("visitor1", "visitor2"));
+    assertThat(theOpen(number).activityId()).isEqualTo(TASK_HOME_VISIT);
   }
 
   @Test

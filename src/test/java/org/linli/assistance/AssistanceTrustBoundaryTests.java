@@ -92,7 +92,7 @@ class AssistanceTrustBoundaryTests {
         .set(pid, IN_SUPPORT_STANDARD, 50000.0).set(pid, "programme", "TEKUN").set(pid, "monthlyAmount", "99500.00")
         .set(pid, VAR_ELIGIBLE, true).set(pid, "urgentGranted", true);
     complete("wang.fang", number, VISIT, "住房简陋，丈夫卧床，无其他收入来源",
-        Map.of("visitor1", "王芳", "visitor2", "李强", "visitDate", "2026-03-02"));
+        Map.of("visitor1", "wang.fang", "visitor2", "li.qiang", "visitDate", "2026-03-02"));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pid).variableName(VAR_ELIGIBLE).singleResult()
         .getValue()).isEqualTo(true);
 

@@ -201,6 +201,9 @@ class DocsExamplesTests {
           .map(d -> Map.of("value", d.code(), "label", d.name())).toList());
       context.put("departments", organization.departments().stream().filter(d -> "330106".equals(d.countyCode()))
           .map(d -> Map.of("value", d.code(), "label", d.name())).toList());
+      context.put("villageStaff", java.util.stream.Stream.of(org.linli.organization.CandidateGroups.caseworkers("330106002001"),
+              org.linli.organization.CandidateGroups.gridWorkers("330106002001"))
+          .flatMap(g -> organization.membersOf(g).stream()).map(p -> Map.of("value", p.username(), "label", p.name())).toList());
       assertThat(stepForms.validate(forms.get(step.form()), body, context))
           .as("docs/api.md, %s of %s: the form takes every key", id, step.process()).containsOnlyKeys(body.keySet());
       shown.add(step);

@@ -2,11 +2,15 @@ package org.linli.assistance.internal;
 
 import static org.linli.assistance.AssistanceProcess.*;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.linli.approval.ApprovalSteps;
 import org.linli.assistance.AssistanceProcess;
@@ -17,6 +21,9 @@ import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.InvalidInputException;
 import org.linli.tasklist.StepCompleter;
 import org.linli.tasklist.StepInput;
+import org.linli.organization.CandidateGroups;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.StaffMember;
 import org.springframework.stereotype.Component;
 import org.linli.system.TypedFields;
 import org.linli.calendar.WorkingCalendar;
@@ -28,10 +35,29 @@ class AssistanceSteps implements StepCompleter {
   private final ApprovalSteps approvals;
 
   private final WorkingCalendar calendar;
+  private final OrganizationService organization;
 
-  AssistanceSteps(ApprovalSteps approvals, WorkingCalendar calendar) {
+  AssistanceSteps(ApprovalSteps approvals, WorkingCalendar calendar, OrganizationService organization) {
     this.calendar = calendar;
     this.approvals = approvals;
+    this.organization = organization;
+  }
+
+  /** The home visit's choice of visitors, by the valuesKey of its selects. */
+  static final String VILLAGE_STAFF = "villageStaff";
+  private static final Comparator<Choice> BY_NAME = Comparator.comparing(Choice::label, Collator.getInstance(Locale.CHINA));
+
+  /** The home visit is made by two of the village's own staff: its caseworkers and grid workers. */
+  @Override
+  public Map<String, List<Choice>> choices(CaseTask task) {
+    if (!TASK_HOME_VISIT.equals(task.activityId()) || task.divisionCode() == null) {
+      return Map.of();
+    }
+    Map<String, Choice> staff = new LinkedHashMap<>();
+    for (String group : List.of(CandidateGroups.caseworkers(task.divisionCode()), CandidateGroups.gridWorkers(task.divisionCode()))) {
+      organization.membersOf(group).forEach(s -> staff.putIfAbsent(s.username(), new Choice(s.username(), s.name())));
+    }
+    return Map.of(VILLAGE_STAFF, staff.values().stream().sorted(BY_NAME).toList());
   }
 
   @Override
@@ -75,7 +101,7 @@ class AssistanceSteps implements StepCompleter {
       case REJECT -> require(comment, "comment", "请说明不予受理的理由 give the reason for not accepting");
       case RESUBMIT -> require(comment, "comment", "请说明补齐了哪些材料 say what was supplied");
       case VISIT -> {
-        v.put(VAR_HOME_VISIT, homeVisit(in, comment));
+        v.put(VAR_HOME_VISIT, homeVisit(task, in, comment));
         comment = String.valueOf(v.get(VAR_HOME_VISIT)); // the timeline's step name says 入户调查
       }
       default -> { }
@@ -84,16 +110,21 @@ class AssistanceSteps implements StepCompleter {
     return v;
   }
 
-  /** Two different staff, a visit day not in the future, and what they found. */
-  private String homeVisit(StepInput in, String findings) {
+  /** Two different staff of the village, a visit day not in the future, and what they found. */
+  private String homeVisit(CaseTask task, StepInput in, String findings) {
     List<FieldError> errors = new ArrayList<>();
     String first = text(in.fields().get("visitor1"));
     String second = text(in.fields().get("visitor2"));
+    List<String> staff = choices(task).getOrDefault(VILLAGE_STAFF, List.of()).stream().map(Choice::value).toList();
     if (first == null) {
-      errors.add(new FieldError("visitor1", "请填写第一位调查人 name the first visitor"));
+      errors.add(new FieldError("visitor1", "请选择第一位调查人 choose the first visitor"));
+    } else if (!staff.contains(first)) {
+      errors.add(new FieldError("visitor1", "请从本村社区工作人员中选择 choose one of the village's staff"));
     }
     if (second == null) {
-      errors.add(new FieldError("visitor2", "请填写第二位调查人 name the second visitor"));
+      errors.add(new FieldError("visitor2", "请选择第二位调查人 choose the second visitor"));
+    } else if (!staff.contains(second)) {
+      errors.add(new FieldError("visitor2", "请从本村社区工作人员中选择 choose one of the village's staff"));
     } else if (second.equals(first)) {
       errors.add(new FieldError("visitor2", "入户调查须由两名工作人员进行 two different staff visit"));
     }
@@ -113,7 +144,11 @@ class AssistanceSteps implements StepCompleter {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return first + "、" + second + " " + day + "：" + findings;
+    return name(first) + "、" + name(second) + " " + day + "：" + findings;
+  }
+
+  private String name(String username) {
+    return organization.staff(username).map(StaffMember::name).orElse(username);
   }
 
   private static String text(Object o) {
