@@ -21,10 +21,16 @@ public class CaseEventRepository {
   }
 
   public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
+    insert(caseId, type, step, stepName, actor, group, decision, note, at, false);
+  }
+
+  /** An entry; {@code stepCompleted} marks the completion of a user task, which the actor's 已办 list shows. */
+  void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision,
+      String note, Instant at, boolean stepCompleted) {
     jdbc.sql(
             "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note,"
-                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), ts(at))
+                + " occurred_at, step_completed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), ts(at), stepCompleted)
         .update();
   }
 

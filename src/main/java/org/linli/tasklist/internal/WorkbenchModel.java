@@ -222,6 +222,15 @@ public class WorkbenchModel {
     return english(locale) ? en : zh;
   }
 
+  /** A step's name in the page's language: "签收 Sign for" is 签收 in Chinese, Sign for in English. */
+  public String stepName(String name, Locale locale) {
+    if (name == null || name.isBlank()) {
+      return "—";
+    }
+    java.util.regex.Matcher m = BILINGUAL.matcher(name.strip());
+    return !m.matches() ? name.strip() : english(locale) ? m.group(2).strip() : m.group(1).strip();
+  }
+
   /** "签收 Sign for": the Chinese name, then the English one from its first Latin letter. */
   private static final java.util.regex.Pattern BILINGUAL = java.util.regex.Pattern.compile("([^A-Za-z]*[^\\sA-Za-z])\\s+([A-Za-z].*)");
 
