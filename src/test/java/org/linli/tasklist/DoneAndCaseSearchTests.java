@@ -127,6 +127,8 @@ class DoneAndCaseSearchTests {
     assertThat(found("wang.fang", a.number())).containsExactly(a.number());
     assertThat(found("wang.fang", shortNumber)).as("MH2026-12 finds MH2026-000012").containsExactly(a.number());
     assertThat(found("wang.fang", a.token())).containsExactly(a.number());
+    assertThat(found("wang.fang", "损坏 " + a.token())).as("every word, in any order").containsExactly(a.number());
+    assertThat(found("wang.fang", a.token() + " 不在标题里")).isEmpty();
     assertThat(found("liu.yang", a.token())).as("the township above").containsExactly(a.number());
     assertThat(found("huang.hua", a.token())).as("the county's supervisor").containsExactly(a.number());
 

@@ -187,8 +187,8 @@ public class CaseQueries {
     }
 
     /**
-     * A case number ({@code MH2026-123} finds {@code MH2026-000123}) or words of the title, unless
-     * blank. The title's words are matched literally: {@code %}, {@code _} and the backslash are escaped.
+     * A case number ({@code MH2026-123} finds {@code MH2026-000123}) or words of the title (each of
+     * them), unless blank. The title's words are matched literally: {@code %}, {@code _} and the backslash are escaped.
      */
     Where text(String value) {
       if (value == null || value.isBlank()) {
@@ -200,8 +200,10 @@ public class CaseQueries {
         return term("c.case_number = ?", text.substring(0, dash).toUpperCase(Locale.ROOT) + "-"
             + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
       }
-      return term("lower(c.title) like ? escape '\\'",
-          "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      // each word must be in the title, in any order ("路灯 村口" finds "村口路灯不亮"); a few words at most
+      Arrays.stream(text.split("\\s+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
+          "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
+      return this;
     }
 
     /** Strictly before the moment, unless it is null. */
