@@ -1,5 +1,5 @@
 // LinliDiagram.show(container, bpmnXmlUrl, activeActivityIds, doneActivityIds)
-// Read-only process diagram: bpmn-js NavigatedViewer (pan and zoom), fitted to the container,
+// Read-only process diagram: bpmn-js NavigatedViewer (pan and zoom; by touch too), fitted to the container,
 // current steps marked `linli-active`, finished steps `linli-done`.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 
@@ -25,6 +25,45 @@ function showMessage(container, text) {
   p.setAttribute('role', 'alert');
   p.textContent = text;
   container.appendChild(p);
+}
+
+// diagram-js's MoveCanvas (15.x, under bpmn-js 18) pans on mouse drags only; fingers would scroll
+// the page instead. One finger drags the canvas, two pinch-zoom it; the mouse stays with MoveCanvas.
+function touchNavigation(viewer) {
+  const canvas = viewer.get('canvas');
+  const el = canvas.getContainer();
+  el.style.touchAction = 'none';
+  const pointers = new Map();
+  let pinch = null;
+  const spread = () => {
+    const [a, b] = [...pointers.values()];
+    return Math.hypot(a.x - b.x, a.y - b.y) || 1;
+  };
+  el.addEventListener('pointerdown', (e) => {
+    if (e.pointerType === 'mouse') return;
+    pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+    if (el.setPointerCapture) el.setPointerCapture(e.pointerId);
+    pinch = pointers.size === 2 ? { spread: spread(), zoom: canvas.zoom() } : null;
+  });
+  el.addEventListener('pointermove', (e) => {
+    const last = pointers.get(e.pointerId);
+    if (!last) return;
+    e.preventDefault();
+    const now = { x: e.clientX, y: e.clientY };
+    pointers.set(e.pointerId, now);
+    if (pointers.size === 1) {
+      canvas.scroll({ dx: now.x - last.x, dy: now.y - last.y });
+    } else if (pinch && pointers.size === 2) {
+      const [a, b] = [...pointers.values()];
+      const box = el.getBoundingClientRect();
+      canvas.zoom(pinch.zoom * spread() / pinch.spread, { x: (a.x + b.x) / 2 - box.left, y: (a.y + b.y) / 2 - box.top });
+    }
+  });
+  const lift = (e) => {
+    pointers.delete(e.pointerId);
+    pinch = null;
+  };
+  ['pointerup', 'pointercancel', 'lostpointercapture'].forEach((type) => el.addEventListener(type, lift));
 }
 
 // Accepts plain BPMN XML or Camunda's REST answer ({ "bpmn20Xml": "…" } from /process-definition/{id}/xml).
@@ -59,6 +98,7 @@ async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityI
     mark(doneActivityIds, 'linli-done');
     mark(activeActivityIds, 'linli-active');
     canvas.zoom('fit-viewport', 'auto');
+    touchNavigation(viewer);
     container._linliViewer = viewer;
     return viewer;
   } catch (e) {

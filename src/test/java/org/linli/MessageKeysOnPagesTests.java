@@ -53,8 +53,8 @@ class MessageKeysOnPagesTests {
       }
       WebSession caseworker = WebSession.on(port);
       caseworker.login("wang.fang", "demo");
-      for (String path : List.of("/tasks", "/tasks?queue=AREA", "/assistance/apply", "/emergency/report", "/cases/" + request,
-          "/cases/" + assistance, "/cases/" + emergency)) {
+      for (String path : List.of("/tasks", "/tasks?queue=AREA", "/tasks/done", "/cases/search", "/cases/search?q=" + request,
+          "/assistance/apply", "/emergency/report", "/cases/" + request, "/cases/" + assistance, "/cases/" + emergency)) {
         check(caseworker, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
       }
       WebSession township = WebSession.on(port);

@@ -153,6 +153,11 @@ public class CaseFiles {
     return queries.cases(filter, page, size);
   }
 
+  /** The steps the user completed (已办), newest first, of the cases the scope sees. */
+  public Page<DoneStep> done(String username, org.linli.organization.Scope scope, int page, int size) {
+    return queries.done(username, scope, page, size);
+  }
+
   /** Records a timeline entry that no step completion records, such as a reminder or an urging. */
   public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String note) {
     timeline.insert(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());

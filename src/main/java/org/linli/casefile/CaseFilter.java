@@ -1,9 +1,15 @@
 package org.linli.casefile;
 
 import java.time.Instant;
+import java.util.Set;
 import org.linli.organization.Scope;
 
-/** Which cases to list: always within a scope; the rest narrows it. */
+/**
+ * Which cases to list: always within a scope; the rest narrows it.
+ *
+ * @param text a case number or words of the title; the list then shows the newest cases first
+ * @param caseIds only these cases (for example those a resident's phone number finds)
+ */
 public record CaseFilter(
     Scope scope,
     CaseStatus status,
@@ -12,4 +18,17 @@ public record CaseFilter(
     String divisionCode,
     Instant dueBefore,
     DeadlineState deadlineState,
-    Boolean urged) {}
+    Boolean urged,
+    String text,
+    Set<Long> caseIds) {
+
+  public CaseFilter(Scope scope, CaseStatus status, String kind, String categoryCode, String divisionCode, Instant dueBefore,
+      DeadlineState deadlineState, Boolean urged) {
+    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, null, null);
+  }
+
+  /** A search: the newest first, whatever its status. */
+  public boolean isSearch() {
+    return (text != null && !text.isBlank()) || caseIds != null;
+  }
+}

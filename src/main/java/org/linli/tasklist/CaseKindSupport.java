@@ -1,13 +1,12 @@
 package org.linli.tasklist;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a kind of case adds to the task list and case page: finding cases by a resident's phone
  * number, category names and the case's own details. Features publish one as a bean.
  */
-public interface CaseKindSupport {
+public interface CaseKindSupport extends org.linli.casefile.CasePhoneLookup {
 
   /** A labelled value on the case page. */
   record Detail(String label, String value) {}
@@ -21,8 +20,6 @@ public interface CaseKindSupport {
   record EntryLink(String path, String labelKey) {}
 
   String kind();
-
-  Set<Long> caseIdsByPhone(String phone);
 
   String categoryName(String categoryCode, boolean english);
 

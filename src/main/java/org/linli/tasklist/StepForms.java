@@ -43,6 +43,8 @@ public class StepForms {
       @Schema(description = "initial values: the server's facts and choices; the decision only where the step has one") Map<String, Object> data) {}
 
   static final String DECISION = "decision";
+  /** The text the resident reads, apart from the internal {@code comment}. */
+  static final String REPLY = "reply";
   /**
    * The case's kind ({@code REQUEST}, {@code ASSISTANCE}, {@code RECHECK}), given to every form as data
    * for its conditions (a field only a re-check shows); supplied by the server, never taken from a submission.
@@ -93,6 +95,16 @@ public class StepForms {
     }
   }
 
+  /** Whether a field of the form, at any depth, has this key. */
+  private static boolean declares(JsonNode components, String key) {
+    for (JsonNode c : components) {
+      if (key.equals(c.path("key").asText()) || declares(c.path("components"), key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A decision with one option is no choice: the form states it instead of offering a radio of one. */
   private static boolean stateOnlyDecision(JsonNode components) {
     if (!(components instanceof ArrayNode list)) {
@@ -130,6 +142,11 @@ public class StepForms {
         ? FormValidator.validate(schemaFor(task), answers, context(user, task))
         : withoutForm(answers);
     StepInput input = toInput(values);
+    if (hasForm(taskId) && input.reply() == null && !declares(schemaFor(task).path("components"), REPLY)) {
+      // a form deployed before the reply had its own field (an instance still on that version): its
+      // one comment field was what the resident read
+      input = input.withReply(input.comment());
+    }
     List<FieldError> violations = beanValidator.validate(input).stream()
         .sorted(Comparator.comparing((ConstraintViolation<StepInput> v) -> v.getPropertyPath().toString()))
         .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
@@ -225,12 +242,12 @@ public class StepForms {
   }
 
   static StepInput toInput(Map<String, Object> v) {
-    return new StepInput(text(v, DECISION), text(v, "comment"), text(v, "departmentCode"), text(v, "divisionCode"),
+    return new StepInput(text(v, DECISION), text(v, "comment"), text(v, REPLY), text(v, "departmentCode"), text(v, "divisionCode"),
         whole(v, "extensionDays"), text(v, "rating"), text(v, "missing"), others(v));
   }
 
   private static final List<String> INPUT_KEYS =
-      List.of(DECISION, "comment", "departmentCode", "divisionCode", "extensionDays", "rating", "missing");
+      List.of(DECISION, "comment", REPLY, "departmentCode", "divisionCode", "extensionDays", "rating", "missing");
 
   /** The form's values that StepInput has no field for. */
   private static Map<String, Object> others(Map<String, Object> v) {

@@ -1,7 +1,6 @@
 package org.linli.tasklist;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
+import org.linli.casefile.CaseSearch;
+import org.linli.casefile.DoneStep;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
 import org.linli.casefile.StepGate;
@@ -49,9 +50,11 @@ public class TaskActions {
   private final Map<String, StepCompleter> completers;
   private final Map<String, CaseKindSupport> kinds;
   private final OrganizationService organization;
+  private final CaseSearch search;
 
   TaskActions(CaseFiles cases, org.camunda.bpm.engine.TaskService engineTasks, List<StepCompleter> completers,
-      List<CaseKindSupport> kinds, OrganizationService organization) {
+      List<CaseKindSupport> kinds, OrganizationService organization, CaseSearch search) {
+    this.search = search;
     this.cases = cases;
     this.engineTasks = engineTasks;
     this.completers = completers.stream().collect(Collectors.toMap(StepCompleter::kind, Function.identity()));
@@ -64,21 +67,27 @@ public class TaskActions {
     Instant before = q.overdue() && (q.dueBefore() == null || now.isBefore(q.dueBefore())) ? now : q.dueBefore();
     Set<Long> caseIds = null;
     String text = TypedFields.text(q.q());
-    if (text != null && text.matches("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}")) {
-      caseIds = new HashSet<>();
-      for (CaseKindSupport k : kinds.values()) {
-        caseIds.addAll(k.caseIdsByPhone(text));
-      }
+    boolean byPhone = CaseSearch.isPhone(text);
+    if (byPhone) {
+      caseIds = search.casesByPhone(text);
       text = null;
     }
     TaskFilter filter = queueFilter(user, q.queue()).narrowed(TypedFields.text(q.kind()), TypedFields.text(q.category()),
         TypedFields.text(q.step()), TypedFields.text(q.division()), before, text, caseIds, q.latestDueFirst(), q.state(), now);
     Page<CaseTask> tasks = cases.tasks(filter, q.page(), q.size());
+    if (byPhone) {
+      search.phoneSearched(user, tasks.items().stream().map(CaseTask::caseId).toList());
+    }
     return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
         tasks.page(), tasks.size(), tasks.total());
   }
 
-  public QueueCounts counts(LinliUser user) {
+  /** The steps the user completed (已办), newest first, of the cases of their area. */
+  public Page<DoneStep> done(LinliUser user, int page, int size) {
+    return cases.done(user.username(), user.scope(), Math.max(0, page), size < 1 ? 20 : Math.min(size, 200));
+  }
+
+    public QueueCounts counts(LinliUser user) {
     return new QueueCounts(cases.countTasks(queueFilter(user, Queue.MINE)), cases.countTasks(queueFilter(user, Queue.GROUP)),
         cases.countTasks(queueFilter(user, Queue.AREA)));
   }

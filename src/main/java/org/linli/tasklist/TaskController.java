@@ -56,6 +56,14 @@ class TaskController {
         new TaskQuery(queue, kind, category, step, division, q, dueBefore, overdue, sort.startsWith("-"), state, page, size));
   }
 
+  @GetMapping("/done")
+  @Operation(summary = "The steps I completed (已办), newest first, of the cases of my area, with each case's state now")
+  Page<org.linli.casefile.DoneStep> done(
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    return tasks.done(currentUser.get(), page, size);
+  }
+
   @GetMapping("/{id}")
   TaskView get(@PathVariable String id) {
     return tasks.get(currentUser.get(), id);

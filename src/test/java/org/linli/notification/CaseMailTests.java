@@ -134,7 +134,7 @@ class CaseMailTests extends MailTestSupport {
     tasks.complete(users.get("liu.yang"), dispatch.taskId(), new StepInput(RequestProcess.HANDLE, "乡镇自办", null, null, null, null));
     deliver(); // the handling step's own notice
     CaseTask handle = cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0);
-    tasks.complete(users.get("liu.yang"), handle.taskId(), new StepInput(RequestProcess.REPLY, "已更换灯泡，恢复照明。", null, null, null, null));
+    tasks.complete(users.get("liu.yang"), handle.taskId(), StepInput.replying("已更换灯泡，恢复照明。", "INTERNAL-NOTE 灯具由镇仓库调拨"));
     mails = deliver();
     assertThat(mails).filteredOn(m -> m.contains("【答复】")).singleElement().asString()
         .contains("zhang.san@example.com", number);
@@ -146,6 +146,9 @@ class CaseMailTests extends MailTestSupport {
       }
     }).findFirst().orElseThrow();
     assertThat(parts(reply)[0]).contains("已更换灯泡，恢复照明。", "https://linli.example/portal/rate/").doesNotContain("liu.yang");
+    // the resident reads the reply, never the internal note
+    assertThat(parts(reply)[0]).doesNotContain("INTERNAL-NOTE", "镇仓库", "乡镇自办");
+    assertThat(parts(reply)[1]).contains("已更换灯泡，恢复照明。").doesNotContain("INTERNAL-NOTE", "镇仓库", "乡镇自办");
 
     assertThat(deliver()).as("nothing is sent twice").isEmpty();
     assertThat(outboxRows()).allMatch(r -> "SENT".equals(r.get("STATUS")));

@@ -280,7 +280,7 @@ class PortalTests {
   @Test
   void notSatisfiedThroughTheLinkReopensTheRequest() throws Exception {
     String number = submitAndSign("13900001234");
-    act("wang.fang", number, new StepInput(RequestProcess.REPLY, "已更换灯泡，恢复照明。", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("已更换灯泡，恢复照明。", "INTERNAL-NOTE 电工老刘说线路老化，下月要整体更换"));
     String token = jdbc.sql("select rating_token from resident_request where case_number = ?").param(number)
         .query(String.class).single();
 
@@ -288,10 +288,13 @@ class PortalTests {
     String status = perform(post("/portal/follow").param("number", number).param("phoneTail", "1234").with(csrf()))
         .getContentAsString();
     assertThat(status).contains("已答复，待您评价", "已更换灯泡，恢复照明。", "/portal/rate/" + token);
+    // the internal notes of the steps stay with staff
+    assertThat(status).doesNotContain("INTERNAL-NOTE", "线路老化", "内部备注");
 
     MockHttpServletResponse page = perform(get("/portal/rate/" + token));
     assertThat(page.getStatus()).isEqualTo(200);
     assertThat(page.getContentAsString()).contains(number, "已更换灯泡，恢复照明。", "不满意", "name=\"_csrf\"");
+    assertThat(page.getContentAsString()).doesNotContain("INTERNAL-NOTE", "线路老化", "内部备注");
 
     MockHttpServletResponse noReason = perform(post("/portal/rate/" + token).param("rating", "NOT_SATISFIED").with(csrf()));
     assertThat(noReason.getStatus()).isEqualTo(400);

@@ -208,7 +208,7 @@ class RequestDeadlineTests {
     String number = submit("streetlight", null);
     act("wang.fang", number, SIGN);
     clock("2026-02-24T10:00"); // first working day after the break
-    act("wang.fang", number, new StepInput(REPLY, "已更换灯泡", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("已更换灯泡", null));
     assertTimers(number, "Callback", "2026-02-25T08:30", "2026-02-25T17:30");
     assertYellowThenRed(number, "Callback");
   }
@@ -219,7 +219,7 @@ class RequestDeadlineTests {
     String number = submit("streetlight", null);
     act("wang.fang", number, SIGN);
     for (int round = 1; round <= 3; round++) {
-      act("wang.fang", number, new StepInput(REPLY, "答复", null, null, null, null));
+      act("wang.fang", number, StepInput.replying("答复", null));
       act("wang.fang", number, new StepInput(RATE, "不满意", null, null, null, "NOT_SATISFIED"));
     }
     assertThat(open(number).activityId()).isEqualTo(TASK_SUPERVISOR_DECISION);

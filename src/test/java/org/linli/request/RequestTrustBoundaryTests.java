@@ -124,7 +124,7 @@ class RequestTrustBoundaryTests {
     // the resident is not satisfied three times: two rounds, then the supervisor, however often the count is reset
     for (int round = 1; round <= 3; round++) {
       for (String n : List.of(honest, tampered)) {
-        act("wang.fang", n, new StepInput(REPLY, "答复" + round, null, null, null, null));
+        act("wang.fang", n, StepInput.replying("答复" + round, null));
         act("wang.fang", n, new StepInput(RATE, "不满意", null, null, null, "NOT_SATISFIED"));
       }
       tamper(tampered);

@@ -118,7 +118,7 @@ class ResidentRequestProcessTests {
     assertThat(cases.byNumber(number).orElseThrow().currentAssignee()).isEqualTo("wang.fang");
 
     clock("2026-02-24T10:00");
-    act("wang.fang", number, new StepInput(REPLY, "已更换灯泡，恢复照明。", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("已更换灯泡，恢复照明。", null));
     CaseTask callback = open(number);
     assertThat(callback.activityId()).isEqualTo(TASK_CALLBACK);
     assertThat(callback.dueAt()).isEqualTo(at("2026-02-25T17:30"));
@@ -193,7 +193,7 @@ class ResidentRequestProcessTests {
     assertThat(townshipHandle.assignee()).isEqualTo("liu.yang");
     assertThat(townshipHandle.dueAt()).as("a fresh 5 working days for the township").isEqualTo(at("2026-03-10T17:30"));
 
-    act("liu.yang", number, new StepInput(REPLY, "已修复", null, null, null, null));
+    act("liu.yang", number, StepInput.replying("已修复", null));
     assertThat(open(number).activityId()).isEqualTo(TASK_CALLBACK);
     assertThat(timeline(number)).containsExactly(CaseEventType.CREATED, CaseEventType.SIGNED, CaseEventType.ESCALATED,
         CaseEventType.DISPATCHED, CaseEventType.SIGNED, CaseEventType.RETURNED, CaseEventType.SIGNED, CaseEventType.REPLIED);
@@ -262,7 +262,7 @@ class ResidentRequestProcessTests {
     clock("2026-03-02T09:00");
     String number = submit("streetlight", TAOYUAN);
     act("wang.fang", number, SIGN);
-    act("wang.fang", number, new StepInput(REPLY, "已修复", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("已修复", null));
     assertThatThrownBy(() -> act("wang.fang", number, new StepInput(RATE, null, null, null, null, "GREAT")))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> act("wang.fang", number, new StepInput(RATE, null, null, null, null, "NOT_SATISFIED")))
@@ -278,7 +278,7 @@ class ResidentRequestProcessTests {
     String number = submit("streetlight", TAOYUAN);
     act("wang.fang", number, SIGN);
     for (int round = 1; round <= 2; round++) {
-      act("wang.fang", number, new StepInput(REPLY, "答复第" + round + "次", null, null, null, null));
+      act("wang.fang", number, StepInput.replying("答复第" + round + "次", null));
       clock("2026-03-0" + (2 + round) + "T09:00");
       act("wang.fang", number, new StepInput(RATE, "还是不亮", null, null, null, "NOT_SATISFIED"));
       CaseTask handle = open(number);
@@ -288,7 +288,7 @@ class ResidentRequestProcessTests {
           .isEqualTo(at("2026-03-0" + (2 + round) + "T17:30").plus(java.time.Duration.ofDays(7)));
     }
     assertThat(reopenCount(number)).isEqualTo(2);
-    act("wang.fang", number, new StepInput(REPLY, "第三次答复", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("第三次答复", null));
     act("wang.fang", number, new StepInput(RATE, "仍不满意", null, null, null, "NOT_SATISFIED"));
     CaseTask decision = open(number);
     assertThat(decision.activityId()).isEqualTo(TASK_SUPERVISOR_DECISION);
@@ -316,14 +316,14 @@ class ResidentRequestProcessTests {
     String number = submit("streetlight", TAOYUAN);
     act("wang.fang", number, SIGN);
     for (int round = 1; round <= 3; round++) {
-      act("wang.fang", number, new StepInput(REPLY, "答复", null, null, null, null));
+      act("wang.fang", number, StepInput.replying("答复", null));
       act("wang.fang", number, new StepInput(RATE, "不满意", null, null, null, "NOT_SATISFIED"));
     }
     act("huang.hua", number, new StepInput(REDO, "再办一次", null, null, null, null));
     assertThat(open(number).activityId()).isEqualTo(TASK_HANDLE);
     assertThat(reopenCount(number)).isEqualTo(3);
 
-    act("wang.fang", number, new StepInput(REPLY, "彻底修好了", null, null, null, null));
+    act("wang.fang", number, StepInput.replying("彻底修好了", null));
     String token = jdbc.sql("select rating_token from resident_request where case_number = ?").param(number)
         .query(String.class).single();
     assertThat(token).hasSizeGreaterThan(20);
@@ -339,7 +339,7 @@ class ResidentRequestProcessTests {
     clock("2026-03-02T09:00");
     String number = submit("streetlight", TAOYUAN);
     CaseTask sign = open(number);
-    assertThatThrownBy(() -> act("wang.fang", number, new StepInput(REPLY, "x", null, null, null, null)))
+    assertThatThrownBy(() -> act("wang.fang", number, StepInput.replying("x", null)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("decision");
     assertThatThrownBy(() -> act("wang.fang", number, new StepInput(RETURN, null, null, null, null, null)))
         .as("a return needs a reason").isInstanceOf(InvalidInputException.class);
@@ -379,7 +379,7 @@ class ResidentRequestProcessTests {
       assertThat(jdbc.sql("select received_at from resident_request where case_number = ?").param(number)
           .query(java.sql.Timestamp.class).single()).as("the return window started").isNotNull();
       act("wang.fang", number, SIGN);
-      act("wang.fang", number, new StepInput(REPLY, "已修好", null, null, null, null));
+      act("wang.fang", number, StepInput.replying("已修好", null));
       act("wang.fang", number, new StepInput(RATE, "还是不亮", null, null, null, "NOT_SATISFIED"));
       assertThat(open(number).activityId()).isEqualTo(TASK_HANDLE);
       assertThat(reopenCount(number)).isEqualTo(1);

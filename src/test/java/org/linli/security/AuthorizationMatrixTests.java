@@ -101,9 +101,11 @@ class AuthorizationMatrixTests {
       GET /api/request-categories | SIGNED_IN
       GET /api/requests/{number} | SIGNED_IN
       GET /api/tasks | SIGNED_IN
+      GET /api/tasks/done | SIGNED_IN
       GET /api/tasks/{id} | SIGNED_IN
       GET /api/tasks/{id}/form | SIGNED_IN
       GET /assistance/apply | CASEWORKER
+      GET /cases/search | SIGNED_IN
       GET /cases/{number} | SIGNED_IN
       GET /cases/{number}/attachments/{id} | SIGNED_IN
       GET /cases/{number}/diagram.bpmn | SIGNED_IN
@@ -152,6 +154,7 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /tasks | SIGNED_IN
+      GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN
       POST /api/assistance/applications | SIGNED_IN
       POST /api/assistance/cases/{number}/objections | SIGNED_IN

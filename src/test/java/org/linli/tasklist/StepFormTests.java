@@ -113,7 +113,12 @@ class StepFormTests {
     assertRefused(submit("wang.fang", handleId, Map.of("decision", "extend", "extensionDays", "3", "comment", "等配件")),
         "extensionDays", "wang.fang", handleId);
     assertRefused(submit("wang.fang", handleId, Map.of("decision", "return", "comment", "不归我们")), "decision", "wang.fang", handleId);
-    assertRefused(submit("wang.fang", handleId, Map.of("decision", "reply")), "comment", "wang.fang", handleId);
+    assertRefused(submit("wang.fang", handleId, Map.of("decision", "reply")), "reply", "wang.fang", handleId);
+    // the internal note is no reply: without the resident's text the step is refused, whatever the note says
+    assertRefused(submit("wang.fang", handleId, Map.of("decision", "reply", "comment", "已修复")), "reply", "wang.fang", handleId);
+    // a reply is only for the reply decision: the form hides it otherwise
+    assertRefused(submit("wang.fang", handleId, Map.of("decision", "escalate", "comment", "x", "reply", "y")), "reply",
+        "wang.fang", handleId);
     assertThat(submit("wang.fang", handleId, Map.of("decision", "escalate", "comment", "需要专业维修")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -146,7 +151,7 @@ class StepFormTests {
     assertThat(submit("wang.fang", task("wang.fang", "GROUP", number).get("id"), Map.of("decision", "sign")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     Object handleId = task("wang.fang", "MINE", number).get("id");
-    assertThat(submit("wang.fang", handleId, Map.of("decision", "reply", "comment", "已修复")).getStatusCode())
+    assertThat(submit("wang.fang", handleId, Map.of("decision", "reply", "reply", "已修复", "comment", "内部：换了整流器")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
     Object callbackId = task("wang.fang", "GROUP", number).get("id");
     assertRefused(submit("wang.fang", callbackId, Map.of("decision", "rate")), "rating", "wang.fang", callbackId);

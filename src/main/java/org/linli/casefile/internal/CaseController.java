@@ -10,6 +10,7 @@ import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseSearch;
 import org.linli.casefile.DeadlineState;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.linli.casefile.CaseStatus;
@@ -33,14 +34,16 @@ class CaseController {
 
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final CaseSearch search;
 
-  CaseController(CaseFiles cases, CurrentUser currentUser) {
+  CaseController(CaseFiles cases, CurrentUser currentUser, CaseSearch search) {
     this.cases = cases;
+    this.search = search;
     this.currentUser = currentUser;
   }
 
   @GetMapping
-  @Operation(summary = "Cases of your area, most urgent first")
+  @Operation(summary = "Cases of your area, most urgent first; with q, the cases it finds, newest first")
   Page<CaseFile> list(
       @RequestParam(required = false) CaseStatus status,
       @RequestParam(required = false) String kind,
@@ -49,12 +52,15 @@ class CaseController {
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(required = false) @Parameter(description = "GREEN, YELLOW (at risk) or RED (overdue)") DeadlineState state,
       @RequestParam(required = false) @Parameter(description = "only urged (true) or not urged (false) cases") Boolean urged,
+      @RequestParam(required = false) @Parameter(description = "a case number, a resident's phone number (logged as a view of "
+          + "their data) or words of the title; finds closed cases too, newest first") String q,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     LinliUser user = currentUser.get();
     Instant dueBefore = overdue ? EngineClock.now() : null;
     CaseStatus effective = overdue && status == null ? CaseStatus.OPEN : status;
-    return cases.cases(new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged), page, size);
+    CaseFilter filter = new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged);
+    return q == null || q.isBlank() ? cases.cases(filter, page, size) : search.search(user, filter, q, page, size);
   }
 
   @GetMapping("/{number}")

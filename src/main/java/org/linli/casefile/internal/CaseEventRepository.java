@@ -21,16 +21,23 @@ public class CaseEventRepository {
   }
 
   public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision, String note, Instant at) {
-    insert(caseId, type, step, stepName, actor, group, decision, note, null, at);
+    insert(caseId, type, step, stepName, actor, group, decision, note, null, at, false);
   }
 
   /** An entry whose note Linli wrote, in Chinese and in English. */
   public void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision,
       String note, String noteEn, Instant at) {
+    insert(caseId, type, step, stepName, actor, group, decision, note, noteEn, at, false);
+  }
+
+  /** An entry; {@code stepCompleted} marks the completion of a user task, which the actor's 已办 list shows. */
+  void insert(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String decision,
+      String note, String noteEn, Instant at, boolean stepCompleted) {
     jdbc.sql(
             "insert into case_event (case_id, type, step, step_name, actor, actor_group, decision, note, note_en,"
-                + " occurred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), truncate(noteEn, 4000), ts(at))
+                + " occurred_at, step_completed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, type.name(), step, stepName, actor, group, decision, truncate(note, 4000), truncate(noteEn, 4000), ts(at),
+            stepCompleted)
         .update();
   }
 

@@ -174,7 +174,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         }
         Instant now = EngineClock.now();
         timeline.insert(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
-            decision, note, now);
+            decision, note, null, now, true);
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), true, now));

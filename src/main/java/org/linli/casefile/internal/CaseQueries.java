@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Objects;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseStatus;
+import org.linli.casefile.DoneStep;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
 import org.linli.casefile.TaskFilter;
@@ -73,12 +75,38 @@ public class CaseQueries {
     }
     long total = jdbc.sql("select count(*) from case_file c" + where.sql()).params(where.params()).query(Long.class).single();
     List<CaseFile> items =
-        jdbc.sql("select " + CASE_COLUMNS + " from case_file c" + where.sql() + " order by c.step_due, c.id limit ? offset ?")
+        jdbc.sql("select " + CASE_COLUMNS + " from case_file c" + where.sql()
+                // a search looks for one case, often a closed one: the newest first; a list, the most urgent
+                + (f.isSearch() ? " order by c.opened_at desc, c.id desc" : " order by c.step_due, c.id") + " limit ? offset ?")
             .params(where.params())
             .param(size)
             .param((long) page * size)
             .query(CaseRows::caseFile)
             .list();
+    return new Page<>(items, page, size, total);
+  }
+
+  /**
+   * The steps a user completed, newest first, of the cases their scope sees now: a user who moved
+   * to another area no longer sees the old area's cases here either.
+   */
+  public Page<DoneStep> done(String username, Scope scope, int page, int size) {
+    Where where = new Where().term("e.actor = ?", username).term("e.step_completed = ?", true).scope(scope);
+    if (where.findsNothing()) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    String from = " from case_event e join case_file c on c.id = e.case_id";
+    long total = jdbc.sql("select count(*)" + from + where.sql()).params(where.params()).query(Long.class).single();
+    List<DoneStep> items = jdbc.sql("select e.id, c.id, c.case_number, c.kind, c.title, c.category_code, c.division_code, e.step,"
+            + " e.step_name, e.decision, e.occurred_at, c.status, c.current_step_name" + from + where.sql()
+            + " order by e.occurred_at desc, e.id desc limit ? offset ?")
+        .params(where.params())
+        .param(size)
+        .param((long) page * size)
+        .query((rs, i) -> new DoneStep(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+            rs.getTimestamp(11).toInstant(), CaseStatus.valueOf(rs.getString(12)), rs.getString(13)))
+        .list();
     return new Page<>(items, page, size, total);
   }
 
@@ -103,20 +131,7 @@ public class CaseQueries {
         case GREEN -> w.term("(t.warn_at is null or t.warn_at > ?) and (t.due_at is null or t.due_at > ?)", at, at);
       }
     }
-    w.in("c.id", f.caseIds());
-    if (f.text() != null && !f.text().isBlank()) {
-      String text = f.text().strip();
-      if (text.matches("[A-Za-z]{2}\\d{4}-\\d{1,6}")) {
-        // MH2026-123 finds MH2026-000123
-        int dash = text.indexOf('-');
-        w.term("c.case_number = ?", text.substring(0, dash).toUpperCase(Locale.ROOT) + "-"
-            + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
-      } else {
-        w.term("lower(c.title) like ? escape '\\'",
-            "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-      }
-    }
-    return w;
+    return w.in("c.id", f.caseIds()).text(f.text());
   }
 
   private static Where where(CaseFilter f) {
@@ -128,7 +143,9 @@ public class CaseQueries {
         .division(f.divisionCode())
         .before("c.step_due", f.dueBefore())
         .equal("c.deadline_state", f.deadlineState() == null ? null : f.deadlineState().name())
-        .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null");
+        .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null")
+        .in("c.id", f.caseIds())
+        .text(f.text());
   }
 
   /**
@@ -166,6 +183,26 @@ public class CaseQueries {
       }
       terms.add(column + " in (" + placeholders(values.size()) + ")");
       params.addAll(values);
+      return this;
+    }
+
+    /**
+     * A case number ({@code MH2026-123} finds {@code MH2026-000123}) or words of the title (each of
+     * them), unless blank. The title's words are matched literally: {@code %}, {@code _} and the backslash are escaped.
+     */
+    Where text(String value) {
+      if (value == null || value.isBlank()) {
+        return this;
+      }
+      String text = value.strip();
+      if (text.matches("[A-Za-z]{2}\\d{4}-\\d{1,6}")) {
+        int dash = text.indexOf('-');
+        return term("c.case_number = ?", text.substring(0, dash).toUpperCase(Locale.ROOT) + "-"
+            + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
+      }
+      // each word must be in the title, in any order ("路灯 村口" finds "村口路灯不亮"); a few words at most
+      Arrays.stream(text.split("\\s+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
+          "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
       return this;
     }
 

@@ -133,8 +133,11 @@ class RequestSteps implements StepCompleter {
         requests.reroute(caseId, Routing.Level.VILLAGE, null);
       }
       case REPLY -> {
-        require(comment, "comment", "请填写答复内容 write the reply");
-        v.put(VAR_REPLY, comment);
+        // only the reply reaches the resident (portal, mail); the internal note stays with staff
+        String reply = in.reply() == null || in.reply().isBlank() ? null : in.reply().strip();
+        require(reply, "reply", "请填写答复居民的内容 write the reply to the resident");
+        v.put(VAR_REPLY, reply);
+        v.put(CaseVariables.COMMENT, timelineNote(reply, comment));
       }
       case EXTEND -> {
         int max = requestDeadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_MAX).amount();
@@ -180,6 +183,11 @@ class RequestSteps implements StepCompleter {
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     }
     return v;
+  }
+
+  /** The reply step's timeline entry, for staff: what the resident was told, and the internal note apart. */
+  static String timelineNote(String reply, String comment) {
+    return "答复居民 Reply to the resident: " + reply + (comment == null ? "" : "\n内部说明 Internal note: " + comment);
   }
 
   /** A unit may return a request only within the return window after it received it. */

@@ -2,6 +2,9 @@ package org.linli.tasklist.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import org.linli.casefile.CaseFilter;
+import org.linli.casefile.CaseSearch;
+import org.linli.casefile.CaseStatus;
 import org.linli.casefile.DeadlineState;
 import org.linli.casefile.Page;
 import org.linli.organization.Division;
@@ -37,8 +40,10 @@ class WorkbenchController {
   private final TaskActions tasks;
   private final CurrentUser currentUser;
   private final OrganizationService organization;
+  private final CaseSearch search;
 
-  WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization) {
+  WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization, CaseSearch search) {
+    this.search = search;
     this.tasks = tasks;
     this.currentUser = currentUser;
     this.organization = organization;
@@ -65,6 +70,33 @@ class WorkbenchController {
     model.addAttribute("counts", tasks.counts(currentUser.get()));
     model.addAttribute("divisions", divisionsOf(currentUser.get()));
     return "work/tasks";
+  }
+
+  /** 已办: the steps the user completed, newest first, each with its case as it stands now. */
+  @GetMapping("/tasks/done")
+  String done(@RequestParam(defaultValue = "0") int page, Model model) {
+    LinliUser user = currentUser.get();
+    model.addAttribute("done", tasks.done(user, page, 20));
+    model.addAttribute("counts", tasks.counts(user));
+    model.addAttribute("tab", "done");
+    model.addAttribute("user", user);
+    return "work/done";
+  }
+
+  /** 查找案件: open and closed cases of the user's area by number, title words or the resident's phone. */
+  @GetMapping("/cases/search")
+  String search(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStatus status,
+      @RequestParam(defaultValue = "0") int page, Model model) {
+    LinliUser user = currentUser.get();
+    String text = TypedFields.text(q);
+    model.addAttribute("q", text);
+    model.addAttribute("status", status);
+    model.addAttribute("found", text == null ? null
+        : search.search(user, new CaseFilter(user.scope(), status, null, null, null, null, null, null), text, Math.max(0, page), 20));
+    model.addAttribute("counts", tasks.counts(user));
+    model.addAttribute("tab", "search");
+    model.addAttribute("user", user);
+    return "work/search";
   }
 
   /** The table alone, for htmx. */

@@ -222,6 +222,11 @@ public class WorkbenchModel {
     return english(locale) ? en : zh;
   }
 
+  /** A step's name in the page's language: "签收 Sign for" is 签收 in Chinese, Sign for in English. */
+  public String stepName(String name, Locale locale) {
+    return name == null || name.isBlank() ? "—" : org.linli.system.Bilingual.in(name.strip(), locale);
+  }
+
   /** The label says what the step name says: one holds the other, whatever the case. */
   private static boolean same(String label, String step) {
     if (label == null || label.isBlank()) {

@@ -100,6 +100,20 @@ class RequestStepsTests {
     assertThat(steps.decisions(task(step, group, null))).containsExactly(decisions.split(","));
   }
 
+  @Test
+  void onlyTheReplyFieldGoesToTheResidentTheInternalNoteToTheTimeline() {
+    Map<String, Object> v = steps.complete(task(TASK_HANDLE, "caseworker@" + TAOYUAN_VILLAGE, null),
+        org.linli.tasklist.StepInput.replying("  路灯已修复  ", "材料费村里垫付"), WANG);
+    assertThat(v.get(VAR_REPLY)).isEqualTo("路灯已修复");
+    assertThat((String) v.get(org.linli.casefile.CaseVariables.COMMENT)).contains("路灯已修复", "材料费村里垫付");
+    Map<String, Object> noNote = steps.complete(task(TASK_HANDLE, "caseworker@" + TAOYUAN_VILLAGE, null),
+        org.linli.tasklist.StepInput.replying("已清运", null), WANG);
+    assertThat(noNote.get(VAR_REPLY)).isEqualTo("已清运");
+    assertThat(refused(task(TASK_HANDLE, "caseworker@" + TAOYUAN_VILLAGE, null),
+        org.linli.tasklist.StepInput.replying(" ", "只有内部说明")).errors())
+        .extracting(InvalidInputException.FieldError::field).containsExactly("reply");
+  }
+
   @ParameterizedTest(name = "{1} at {0}")
   @CsvSource(delimiter = '|', value = {
       "Task_SignRequest        | return", "Task_HandleRequest | escalate", "Task_HandleRequest | reply",
@@ -107,7 +121,9 @@ class RequestStepsTests {
   void decisionsThatExplainThemselvesNeedAComment(String step, String decision) {
     for (String blank : new String[] {null, "   "}) {
       InvalidInputException e = refused(task(step, "caseworker@" + TAOYUAN_VILLAGE, null), input(decision, blank));
-      assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("comment");
+      // a reply's text is what the resident reads, in its own field; the others give a reason in the comment
+      assertThat(e.errors()).extracting(InvalidInputException.FieldError::field)
+          .containsExactly(decision.equals("reply") ? "reply" : "comment");
     }
     verify(requests, never()).reroute(anyLong(), any(), any());
   }

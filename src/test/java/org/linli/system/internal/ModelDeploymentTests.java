@@ -19,6 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ModelDeploymentTests {
 
   @Autowired RepositoryService repository;
+  @Autowired org.linli.request.RequestIntake intake;
+  @Autowired org.linli.tasklist.StepForms forms;
+  @Autowired org.linli.casefile.CaseFiles cases;
+  @Autowired org.linli.support.DemoUsers users;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   long deployments(String name) {
     return repository.createDeploymentQuery().deploymentName(name).count();
@@ -63,5 +68,48 @@ class ModelDeploymentTests {
       repository.deleteDeployment(deployment.getId(), true);
     }
     assertThat(latestRequestProcess().getId()).isEqualTo(before.getId());
+  }
+
+  /**
+   * A request that started before the handling form had a reply field of its own keeps the form it
+   * started with (formRefBinding="deployment"), whose one comment field was the reply: it still
+   * replies, and the resident reads that text.
+   */
+  @Test
+  void aRequestOnTheFormBeforeTheReplyFieldStillReplies() throws IOException {
+    Map<String, byte[]> old = new TreeMap<>(ModelDeployment.read(ModelDeployment.MODEL_PATTERNS));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var form = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(old.get("forms/request-handle.form"));
+    var components = (com.fasterxml.jackson.databind.node.ArrayNode) form.get("components");
+    for (int i = components.size() - 1; i >= 0; i--) {
+      var c = (com.fasterxml.jackson.databind.node.ObjectNode) components.get(i);
+      if ("reply".equals(c.path("key").asText())) {
+        components.remove(i);
+      } else if ("comment".equals(c.path("key").asText())) {
+        c.put("label", "答复或理由 Reply or reason");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) c.get("validate")).put("required", true);
+      }
+    }
+    old.put("forms/request-handle.form", json.writeValueAsBytes(form));
+    DeploymentWithDefinitions deployment = new ModelDeployment().deploy(repository, ModelDeployment.DEPLOYMENT_NAME, old, false);
+    try {
+      String number = intake.submitByStaff(new org.linli.request.IntakeForm("streetlight", null, "旧版本表单上的诉求", "330106002001",
+          "村口", null, null, "张三", "13900004321", null, org.linli.request.Channel.HOTLINE, null), users.get("wang.fang")).caseNumber();
+      var wang = users.get("wang.fang");
+      forms.submit(wang, openTask(number), Map.of("decision", "sign"));
+      String handle = openTask(number);
+      assertThat(forms.form(wang, handle).schema().toString()).contains("答复或理由").doesNotContain("\"key\":\"reply\"");
+      forms.submit(wang, handle, Map.of("decision", "reply", "comment", "旧表单的答复"));
+      assertThat(jdbc.sql("select reply from resident_request where case_number = ?").param(number).query(String.class).single())
+          .isEqualTo("旧表单的答复");
+      forms.submit(wang, openTask(number), Map.of("decision", "rate", "rating", "SATISFIED"));
+      assertThat(cases.byNumber(number).orElseThrow().status()).isEqualTo(org.linli.casefile.CaseStatus.CLOSED);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+  }
+
+  String openTask(String number) {
+    return cases.openTasks(cases.byNumber(number).orElseThrow().id()).get(0).taskId();
   }
 }
