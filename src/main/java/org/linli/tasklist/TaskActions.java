@@ -92,17 +92,21 @@ public class TaskActions {
   }
 
   /**
-   * Whether the user may act on the task rather than only look: it is their group's. Being its
-   * assignee is not enough on its own; the engine gives steps only to members of their group.
+   * Whether the user may act on the task rather than only look: it is their group's, or offered to
+   * them by name. Being its assignee is not enough on its own; the engine gives steps only to those.
    */
   public boolean mayAct(LinliUser user, CaseTask task) {
-    return task.candidateGroup() == null ? user.username().equals(task.assignee()) : user.inGroup(task.candidateGroup());
+    return task.isFor(user);
   }
 
   /** Hands a task over to a colleague of the same group (转交). */
   @Transactional
   public TaskView handOver(LinliUser user, String taskId, String colleague, String note) {
     CaseTask task = actionable(user, taskId);
+    if (!user.inGroup(task.candidateGroup())) {
+      // offered to one person by name: not theirs to pass on to the group
+      throw new ForbiddenException("只有本组人员可以转交 only members of " + task.candidateGroup() + " hand this step over");
+    }
     if (task.assignee() != null && !task.assignee().equals(user.username())) {
       throw new ConflictException("task " + taskId + " is claimed by " + task.assignee());
     }
@@ -118,6 +122,9 @@ public class TaskActions {
 
   /** The colleagues a task may be handed over to. */
   public List<StaffMember> colleagues(LinliUser user, CaseTask task) {
+    if (!user.inGroup(task.candidateGroup())) {
+      return List.of();
+    }
     return organization.membersOf(task.candidateGroup()).stream().filter(s -> !s.username().equals(user.username())).toList();
   }
 
@@ -212,7 +219,7 @@ public class TaskActions {
 
   public CaseTask visible(LinliUser user, String taskId) {
     CaseTask task = cases.task(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));
-    boolean mine = user.username().equals(task.assignee()) || user.inGroup(task.candidateGroup());
+    boolean mine = user.username().equals(task.assignee()) || task.isFor(user);
     if (!mine && !user.scope().covers(task.divisionCode(), task.departmentCode())) {
       throw new NotFoundException("no open task " + taskId);
     }

@@ -47,6 +47,11 @@ class EmergencySteps implements StepCompleter {
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择处理决定 choose one of " + offered);
     }
+    if (FALSE_ALARM.equals(in.decision()) && !user.inGroup(task.candidateGroup())) {
+      // the reporter may say he is on site; whether it was a false alarm is the lead's to confirm
+      throw new InvalidInputException("decision", "核实为误报须由牵头单位确认，您可以记录已到达现场"
+          + " only the lead confirms a false alarm; you may record the arrival");
+    }
     String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().strip();
     List<FieldError> errors = new ArrayList<>();
     if (comment == null) {
