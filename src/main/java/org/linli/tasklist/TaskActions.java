@@ -74,7 +74,7 @@ public class TaskActions {
     TaskFilter filter = queueFilter(user, q.queue()).narrowed(TypedFields.text(q.kind()), TypedFields.text(q.category()),
         TypedFields.text(q.step()), TypedFields.text(q.division()), before, text, caseIds, q.latestDueFirst(), q.state(), now);
     Page<CaseTask> tasks = cases.tasks(filter, q.page(), q.size());
-    return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
+    return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t, user))).toList(),
         tasks.page(), tasks.size(), tasks.total());
   }
 
@@ -117,7 +117,7 @@ public class TaskActions {
     engineTasks.setAssignee(taskId, colleague);
     cases.record(task.caseId(), CaseEventType.HANDED_OVER, task.activityId(), task.name(), user.username(),
         task.candidateGroup(), "→ " + colleague + (note == null || note.isBlank() ? "" : ": " + note.strip()));
-    return TaskView.of(cases.task(taskId).orElseThrow(), EngineClock.now(), decisions(task));
+    return TaskView.of(cases.task(taskId).orElseThrow(), EngineClock.now(), decisions(task, user));
   }
 
   /** The colleagues a task may be handed over to. */
@@ -145,7 +145,7 @@ public class TaskActions {
   /** A task the user may see: theirs, their group's, or one of a case in their area. */
   public TaskView get(LinliUser user, String taskId) {
     CaseTask task = visible(user, taskId);
-    return TaskView.of(task, EngineClock.now(), decisions(task));
+    return TaskView.of(task, EngineClock.now(), decisions(task, user));
   }
 
   @Transactional
@@ -204,9 +204,10 @@ public class TaskActions {
     return completer == null ? Map.of() : completer.choices(task);
   }
 
-  private List<String> decisions(CaseTask task) {
+  /** What the step offers this user (its form shows no more). */
+  private List<String> decisions(CaseTask task, LinliUser user) {
     StepCompleter completer = completers.get(task.kind());
-    return completer == null ? List.of() : completer.decisions(task);
+    return completer == null ? List.of() : completer.decisions(task, user);
   }
 
   private StepCompleter completer(CaseTask task) {

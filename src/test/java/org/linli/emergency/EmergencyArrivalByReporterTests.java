@@ -79,10 +79,17 @@ class EmergencyArrivalByReporterTests {
     assertThat(queue("li.qiang", "MINE")).as("the other steps are the lead's")
         .noneMatch(t -> number.equals(t.get("caseNumber")) && !TASK_ARRIVE.equals(t.get("step")));
 
-    // a false alarm is the lead's to confirm: refused at the decision, nothing moves
+    // a false alarm is the lead's to confirm: his form does not offer it, the API refuses it, nothing moves
+    ResponseEntity<Map> form = rest.withBasicAuth("li.qiang", "demo").getForEntity("/api/tasks/{id}/form", Map.class, arrival.taskId());
+    assertThat(form.getBody().toString()).contains("已到达现场").doesNotContain("falseAlarm", "核实为误报");
+    assertThat(rest.withBasicAuth("liu.yang", "demo").getForEntity("/api/tasks/{id}/form", Map.class, arrival.taskId())
+        .getBody().toString()).as("the lead's form offers both").contains("arrive", "falseAlarm");
     ResponseEntity<Map> falseAlarm = complete("li.qiang", arrival.taskId(), "falseAlarm", "到场看了，是误报");
     assertThat(falseAlarm.getStatusCode().value()).isEqualTo(400);
-    assertThat(falseAlarm.getBody().toString()).contains("decision", "核实为误报须由牵头单位确认");
+    assertThat(falseAlarm.getBody().toString()).contains("decision");
+    assertThatThrownBy(() -> tasks.complete(users.get("li.qiang"), arrival.taskId(),
+        new StepInput("falseAlarm", "是误报", null, null, null, null, null, Map.of())))
+        .isInstanceOf(org.linli.system.InvalidInputException.class).hasMessageContaining("核实为误报须由牵头单位确认");
     assertThat(open(number, TASK_ARRIVE).taskId()).isEqualTo(arrival.taskId());
 
     ResponseEntity<Map> arrived = complete("li.qiang", arrival.taskId(), "arrive", "李强已在现场，已拉警戒线，疏散围观群众");

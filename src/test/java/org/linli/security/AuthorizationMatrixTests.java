@@ -151,6 +151,7 @@ class AuthorizationMatrixTests {
       GET /portal/rate/{token} | EVERYONE
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
+      GET /requests/report | GRID_WORKER
       GET /tasks | SIGNED_IN
       GET /tasks/rows | SIGNED_IN
       POST /api/assistance/applications | SIGNED_IN
@@ -177,6 +178,7 @@ class AuthorizationMatrixTests {
       POST /portal/follow | EVERYONE
       POST /portal/rate/{token} | EVERYONE
       POST /portal/requests/new | EVERYONE
+      POST /requests/report | GRID_WORKER
       POST /tasks/{id}/claim | SIGNED_IN
       POST /tasks/{id}/handover | SIGNED_IN
       POST /tasks/{id}/unclaim | SIGNED_IN

@@ -41,6 +41,13 @@ class EmergencySteps implements StepCompleter {
     };
   }
 
+  /** The reporting grid worker, offered the arrival by name, records it; a false alarm is the lead's. */
+  @Override
+  public List<String> decisions(CaseTask task, LinliUser user) {
+    List<String> all = decisions(task);
+    return TASK_ARRIVE.equals(task.activityId()) && !user.inGroup(task.candidateGroup()) ? List.of(ARRIVE) : all;
+  }
+
   @Override
   public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     List<String> offered = decisions(task);
