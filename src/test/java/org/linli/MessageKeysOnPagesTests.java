@@ -57,10 +57,15 @@ class MessageKeysOnPagesTests {
           "/assistance/apply", "/emergency/report", "/cases/" + request, "/cases/" + assistance, "/cases/" + emergency)) {
         check(caseworker, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
       }
+      WebSession gridWorker = WebSession.on(port);
+      gridWorker.login("li.qiang", "demo");
+      for (String path : List.of("/tasks", "/requests/report", "/cases/" + emergency)) {
+        check(gridWorker, path + "?lang=" + lang, found);
+      }
       WebSession township = WebSession.on(port);
       township.login("liu.yang", "demo");
       for (String path : List.of("/tasks?queue=GROUP", "/emergency/hazards", "/cases/" + emergency,
-          "/emergency/" + emergency + "/level")) {
+          "/emergency/" + emergency + "/level", "/cases/" + assistance)) {
         check(township, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
       }
     }

@@ -23,7 +23,20 @@ public record CaseTask(
     /** The case's priority (NORMAL, URGENT), its latest urging and when it was opened: for the task list. */
     String priority,
     Instant urgedAt,
-    Instant caseOpenedAt) {
+    Instant caseOpenedAt,
+    /** One user the model offers the step to by name, beside its group (or null). */
+    String candidateUser) {
+
+  /**
+   * Whether the step is the user's to act on: a member of its group, or the one user it is offered
+   * to by name; a step of no group only to its assignee. The one rule for pages, API and engine.
+   */
+  public boolean isFor(org.linli.security.LinliUser user) {
+    if (candidateGroup == null && candidateUser == null) {
+      return user.username().equals(assignee);
+    }
+    return user.inGroup(candidateGroup) || user.username().equals(candidateUser);
+  }
 
   public boolean isUrgent() {
     return "URGENT".equals(priority);

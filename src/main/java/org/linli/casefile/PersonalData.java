@@ -35,12 +35,13 @@ public class PersonalData {
 
   /**
    * Why the user may see the case's personal data whole, as the log records it ("办理 签收 Sign
-   * for"), or null when they may not: only staff in the group of an open step act on the case, and
+   * for"), or null when they may not: only staff an open step is for (its group, or the one user it
+   * is offered to) act on the case, and
    * the need to know comes from that step, not from rank.
    */
   public String needToKnow(long caseId, LinliUser user) {
     return cases.openTasks(caseId).stream()
-        .filter(t -> t.candidateGroup() == null ? user.username().equals(t.assignee()) : user.inGroup(t.candidateGroup()))
+        .filter(t -> t.isFor(user))
         .map(t -> "办理 " + t.name())
         .findFirst().orElse(null);
   }

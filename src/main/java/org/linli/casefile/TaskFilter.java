@@ -8,7 +8,7 @@ import org.linli.organization.Scope;
  * Which open tasks to list. Exactly one of {@code assignee}, {@code unassignedInGroups} and
  * {@code area} picks the queue; the rest narrows it.
  *
- * @param assignee tasks assigned to this user (the "mine" queue)
+ * @param assignee tasks assigned to this user, or offered to them by name and not yet taken (the "mine" queue)
  * @param unassignedInGroups unclaimed tasks of these candidate groups (the "group" queue)
  * @param area every open task of the cases in this scope (the "area" queue)
  * @param divisionCode cases at or below this division

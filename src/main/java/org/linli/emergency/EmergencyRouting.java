@@ -1,9 +1,11 @@
 package org.linli.emergency;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.linli.organization.CandidateGroups;
 import org.linli.organization.DivisionLevel;
+import org.linli.organization.OrganizationService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +23,11 @@ public class EmergencyRouting {
   public static final String EMERGENCY_DEPARTMENT = "yj";
 
   private final EmergencyProperties properties;
+  private final OrganizationService organization;
 
-  EmergencyRouting(EmergencyProperties properties) {
+  EmergencyRouting(EmergencyProperties properties, OrganizationService organization) {
     this.properties = properties;
+    this.organization = organization;
   }
 
   /** The group that leads the response: arrival, reports and disposal. */
@@ -36,6 +40,22 @@ public class EmergencyRouting {
       case III -> CandidateGroups.department(EMERGENCY_DEPARTMENT, county);
       case II, I -> CandidateGroups.command(county);
     };
+  }
+
+  /**
+   * Who may record the arrival on site besides the lead: the grid worker who reported the event,
+   * while he is an (active) grid worker of its village, for he is usually there first. A report by
+   * anybody else, or at a township, offers the step to nobody by name.
+   *
+   * @param reportedBy the reporter as the incident's record holds it, never a variable
+   */
+  public List<String> arrivalReporter(String reportedBy, String divisionCode) {
+    if (reportedBy == null || DivisionLevel.ofCode(divisionCode) != DivisionLevel.VILLAGE) {
+      return List.of();
+    }
+    boolean gridWorkerThere = organization.membersOf(CandidateGroups.gridWorkers(divisionCode)).stream()
+        .anyMatch(s -> s.username().equals(reportedBy));
+    return gridWorkerThere ? List.of(reportedBy) : List.of();
   }
 
   /** The group that holds the after-action review (复盘): the township for IV, else emergency management. */

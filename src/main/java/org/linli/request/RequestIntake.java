@@ -1,5 +1,6 @@
 package org.linli.request;
 
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseOpening;
 import org.linli.deadline.Deadlines;
 import org.linli.deadline.TimeLimits;
+import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
@@ -49,9 +51,11 @@ public class RequestIntake {
   private final Deadlines deadlines;
   private final CaseFiles cases;
   private final ResidentRequestRepository requests;
+  private final Validator validator;
 
   RequestIntake(RequestCategories categories, OrganizationService organization, RequestDeadlines requestDeadlines, TimeLimits limits,
-      Deadlines deadlines, CaseFiles cases, ResidentRequestRepository requests) {
+      Deadlines deadlines, CaseFiles cases, ResidentRequestRepository requests, Validator validator) {
+    this.validator = validator;
     this.categories = categories;
     this.organization = organization;
     this.requestDeadlines = requestDeadlines;
@@ -64,7 +68,7 @@ public class RequestIntake {
   /** Intake without sign-in: the portal, or the API channel for apps that submit for residents. */
   @Transactional
   public Receipt submitPublic(IntakeForm form) {
-    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>(problems(form));
     Channel channel = form.channel() == null ? Channel.PORTAL : form.channel();
     if (channel != Channel.PORTAL && channel != Channel.API) {
       errors.add(new FieldError("channel", "居民只能通过门户或接口提交 public intake takes PORTAL or API"));
@@ -82,13 +86,27 @@ public class RequestIntake {
   }
 
   /**
-   * Intake by staff for a resident (hotline, grid worker, at the office).
+   * What is wrong with a form by its own rules (the annotations of {@link IntakeForm}), field by
+   * field; each intake checks them, whichever page or API it comes from.
+   */
+  public List<FieldError> problems(IntakeForm form) {
+    List<FieldError> out = new ArrayList<>();
+    validator.validate(form).stream()
+        .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+        .forEach(v -> out.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    return out;
+  }
+
+  /**
+   * Intake by staff for a resident (hotline, grid worker, at the office). A grid report (channel
+   * GRID) comes from one of the villages of the grid worker's own grid.
    *
-   * @throws ForbiddenException when the village lies outside the user's area
+   * @throws ForbiddenException when the village lies outside the user's area, or a grid report
+   *     outside the user's grid
    */
   @Transactional
   public Receipt submitByStaff(IntakeForm form, LinliUser user) {
-    List<FieldError> errors = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>(problems(form));
     boolean gridWorker = user.holds(Role.GRID_WORKER);
     Channel channel = form.channel() != null ? form.channel() : gridWorker ? Channel.GRID : Channel.HOTLINE;
     if (channel == Channel.PORTAL || channel == Channel.API || (channel == Channel.GRID && !gridWorker)) {
@@ -106,6 +124,9 @@ public class RequestIntake {
     }
     if (form.divisionCode() != null && !user.scope().includesPlace(form.divisionCode())) {
       throw new ForbiddenException("只能受理本辖区的诉求 you take in requests of your own area only");
+    }
+    if (channel == Channel.GRID && !user.inGroup(CandidateGroups.gridWorkers(form.divisionCode()))) {
+      throw new ForbiddenException("网格上报只能报本人网格所在的村社区 a grid worker reports from the villages of his own grid only");
     }
     return submit(form, channel, priority);
   }

@@ -11,6 +11,20 @@ public interface CaseKindSupport extends org.linli.casefile.CasePhoneLookup {
   /** A labelled value on the case page. */
   record Detail(String label, String value) {}
 
+  /** A small table of a section: column heads and rows of text, one value a head. */
+  record Table(String caption, List<String> head, List<List<String>> rows) {}
+
+  /**
+   * A titled part of the case's own record that the case page shows before the steps, for those
+   * who decide on them (an application's figures).
+   *
+   * @param id the element id on the page
+   */
+  record Section(String id, String title, List<Detail> facts, List<Table> tables) {}
+
+  /** The case's own record as its page shows it: the details beside the steps and the sections before them. */
+  record PageRecord(List<Detail> details, List<Section> sections) {}
+
   /**
    * A workbench page where the user opens a new case of this kind, shown in the top bar.
    *
@@ -31,6 +45,15 @@ public interface CaseKindSupport extends org.linli.casefile.CasePhoneLookup {
    * staff acting on the case, and each such view logged ({@link org.linli.casefile.PersonalData}).
    */
   List<Detail> details(long caseId, org.linli.security.LinliUser user, boolean english);
+
+  /**
+   * The case's details and sections for its page, as this user may see them; by default the
+   * {@link #details} alone. Personal data as in {@link #details}: whole and logged only for staff
+   * acting on the case, once a page.
+   */
+  default PageRecord pageRecord(long caseId, org.linli.security.LinliUser user, boolean english) {
+    return new PageRecord(details(caseId, user, english), List.of());
+  }
 
   /** The page where this user may open a new case of this kind, if there is one for them. */
   default java.util.Optional<EntryLink> entryLink(org.linli.security.LinliUser user) {

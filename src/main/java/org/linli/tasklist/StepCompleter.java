@@ -18,6 +18,15 @@ public interface StepCompleter {
 
   List<String> decisions(CaseTask task);
 
+  /**
+   * The decisions the step offers this user, which its form shows: by default all of them. A step
+   * offered to one user by name beside its group may offer that user fewer; {@link #complete} still
+   * refuses the others from him.
+   */
+  default List<String> decisions(CaseTask task, LinliUser user) {
+    return decisions(task);
+  }
+
   /** One thing a step's form offers to choose from Linli's records: the value sent, the name shown. */
   record Choice(String value, String label) {}
 

@@ -78,7 +78,7 @@ public class TaskActions {
     if (byPhone) {
       search.phoneSearched(user, tasks.items().stream().map(CaseTask::caseId).toList());
     }
-    return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t))).toList(),
+    return new Page<>(tasks.items().stream().map(t -> TaskView.of(t, now, decisions(t, user))).toList(),
         tasks.page(), tasks.size(), tasks.total());
   }
 
@@ -101,17 +101,21 @@ public class TaskActions {
   }
 
   /**
-   * Whether the user may act on the task rather than only look: it is their group's. Being its
-   * assignee is not enough on its own; the engine gives steps only to members of their group.
+   * Whether the user may act on the task rather than only look: it is their group's, or offered to
+   * them by name. Being its assignee is not enough on its own; the engine gives steps only to those.
    */
   public boolean mayAct(LinliUser user, CaseTask task) {
-    return task.candidateGroup() == null ? user.username().equals(task.assignee()) : user.inGroup(task.candidateGroup());
+    return task.isFor(user);
   }
 
   /** Hands a task over to a colleague of the same group (转交). */
   @Transactional
   public TaskView handOver(LinliUser user, String taskId, String colleague, String note) {
     CaseTask task = actionable(user, taskId);
+    if (!user.inGroup(task.candidateGroup())) {
+      // offered to one person by name: not theirs to pass on to the group
+      throw new ForbiddenException("只有本组人员可以转交 only members of " + task.candidateGroup() + " hand this step over");
+    }
     if (task.assignee() != null && !task.assignee().equals(user.username())) {
       throw new ConflictException("task " + taskId + " is claimed by " + task.assignee());
     }
@@ -122,11 +126,14 @@ public class TaskActions {
     engineTasks.setAssignee(taskId, colleague);
     cases.record(task.caseId(), CaseEventType.HANDED_OVER, task.activityId(), task.name(), user.username(),
         task.candidateGroup(), "→ " + colleague + (note == null || note.isBlank() ? "" : ": " + note.strip()));
-    return TaskView.of(cases.task(taskId).orElseThrow(), EngineClock.now(), decisions(task));
+    return TaskView.of(cases.task(taskId).orElseThrow(), EngineClock.now(), decisions(task, user));
   }
 
   /** The colleagues a task may be handed over to. */
   public List<StaffMember> colleagues(LinliUser user, CaseTask task) {
+    if (!user.inGroup(task.candidateGroup())) {
+      return List.of();
+    }
     return organization.membersOf(task.candidateGroup()).stream().filter(s -> !s.username().equals(user.username())).toList();
   }
 
@@ -147,7 +154,7 @@ public class TaskActions {
   /** A task the user may see: theirs, their group's, or one of a case in their area. */
   public TaskView get(LinliUser user, String taskId) {
     CaseTask task = visible(user, taskId);
-    return TaskView.of(task, EngineClock.now(), decisions(task));
+    return TaskView.of(task, EngineClock.now(), decisions(task, user));
   }
 
   @Transactional
@@ -206,9 +213,10 @@ public class TaskActions {
     return completer == null ? Map.of() : completer.choices(task);
   }
 
-  private List<String> decisions(CaseTask task) {
+  /** What the step offers this user (its form shows no more). */
+  private List<String> decisions(CaseTask task, LinliUser user) {
     StepCompleter completer = completers.get(task.kind());
-    return completer == null ? List.of() : completer.decisions(task);
+    return completer == null ? List.of() : completer.decisions(task, user);
   }
 
   private StepCompleter completer(CaseTask task) {
@@ -221,7 +229,7 @@ public class TaskActions {
 
   public CaseTask visible(LinliUser user, String taskId) {
     CaseTask task = cases.task(taskId).orElseThrow(() -> new NotFoundException("no open task " + taskId));
-    boolean mine = user.username().equals(task.assignee()) || user.inGroup(task.candidateGroup());
+    boolean mine = user.username().equals(task.assignee()) || task.isFor(user);
     if (!mine && !user.scope().covers(task.divisionCode(), task.departmentCode())) {
       throw new NotFoundException("no open task " + taskId);
     }

@@ -26,11 +26,18 @@ public record TaskView(
     List<String> decisions,
     boolean urgent,
     Instant urgedAt,
-    Instant caseOpenedAt) {
+    Instant caseOpenedAt,
+    /** One user the step is offered to by name, beside its group (or null). */
+    String candidateUser) {
 
   static TaskView of(CaseTask t, Instant now, List<String> decisions) {
     return new TaskView(t.taskId(), t.activityId(), t.name(), t.candidateGroup(), t.assignee(), t.createdAt(),
         t.warnAt(), t.dueAt(), t.isOverdue(now), t.deadlineState(now), t.caseNumber(), t.kind(), t.title(), t.categoryCode(), t.divisionCode(),
-        t.departmentCode(), decisions, t.isUrgent(), t.urgedAt(), t.caseOpenedAt());
+        t.departmentCode(), decisions, t.isUrgent(), t.urgedAt(), t.caseOpenedAt(), t.candidateUser());
+  }
+
+  /** Whether the user may take the step now: unclaimed, and of their group or offered to them. */
+  public boolean claimableBy(org.linli.security.LinliUser user) {
+    return assignee == null && (user.inGroup(candidateGroup) || user.username().equals(candidateUser));
   }
 }

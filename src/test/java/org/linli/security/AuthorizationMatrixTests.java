@@ -153,6 +153,7 @@ class AuthorizationMatrixTests {
       GET /portal/rate/{token} | EVERYONE
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
+      GET /requests/report | GRID_WORKER
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN
@@ -180,6 +181,7 @@ class AuthorizationMatrixTests {
       POST /portal/follow | EVERYONE
       POST /portal/rate/{token} | EVERYONE
       POST /portal/requests/new | EVERYONE
+      POST /requests/report | GRID_WORKER
       POST /tasks/{id}/claim | SIGNED_IN
       POST /tasks/{id}/handover | SIGNED_IN
       POST /tasks/{id}/unclaim | SIGNED_IN

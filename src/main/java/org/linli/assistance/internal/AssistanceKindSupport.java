@@ -10,14 +10,15 @@ import org.linli.assistance.AssistanceFiles;
 import org.linli.assistance.HouseholdDetails;
 import org.linli.assistance.AssistanceProcess;
 import org.linli.assistance.Programme;
+import org.linli.casefile.PersonalData;
 import org.linli.tasklist.CaseKindSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What an assistance case shows in the task list and on its case page: the programme as its
- * category and the household with masked ID numbers (whole values only through AssistanceFiles,
- * logged, for staff acting on the case).
+ * category and the household with masked ID numbers; for staff acting on the case, also the whole
+ * application (reason, incomes, assets, pre-check), through AssistanceFiles, logged.
  */
 @Component
 class AssistanceKindSupport implements CaseKindSupport {
@@ -25,8 +26,13 @@ class AssistanceKindSupport implements CaseKindSupport {
   private final AssistanceFiles files;
   private final JdbcClient jdbc;
   private final org.linli.organization.OrganizationService organization;
+  private final PersonalData personalData;
+  private final ApplicationSection section;
 
-  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc, org.linli.organization.OrganizationService organization) {
+  AssistanceKindSupport(AssistanceFiles files, JdbcClient jdbc, org.linli.organization.OrganizationService organization,
+      PersonalData personalData, ApplicationSection section) {
+    this.personalData = personalData;
+    this.section = section;
     this.files = files;
     this.jdbc = jdbc;
     this.organization = organization;
@@ -67,5 +73,20 @@ class AssistanceKindSupport implements CaseKindSupport {
   @Override
   public List<Detail> details(long caseId, LinliUser user, boolean english) {
     return files.view(caseId).map(v -> HouseholdDetails.masked(v, english)).orElse(List.of());
+  }
+
+  /**
+   * Beside the masked household, the whole application for those who decide on one of its open
+   * steps (the township accepting it, the village visiting, the approvers): read through
+   * {@link AssistanceFiles#detail}, which logs the view with the step as its purpose.
+   */
+  @Override
+  public PageRecord pageRecord(long caseId, LinliUser user, boolean english) {
+    List<Detail> details = details(caseId, user, english);
+    String step = personalData.needToKnow(caseId, user);
+    if (step == null || details.isEmpty()) {
+      return new PageRecord(details, List.of());
+    }
+    return new PageRecord(details, List.of(section.of(files.detail(caseId, user, step), english)));
   }
 }

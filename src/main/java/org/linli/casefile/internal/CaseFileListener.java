@@ -125,8 +125,8 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         // set by the task's input mappings, on its own scope
         Date stepWarnAt = (Date) task.getExecution().getVariableLocal(CaseVariables.STEP_WARN_AT);
         Instant warnAt = stepWarnAt != null ? stepWarnAt.toInstant() : warnAt(now, due);
-        tasks.insert(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(),
-            now, warnAt, due);
+        tasks.insert(task.getId(), id, task.getTaskDefinitionKey(), task.getName(), group, candidateUser(task),
+            task.getAssignee(), now, warnAt, due);
         cases.stepStarted(id, task.getTaskDefinitionKey(), task.getName(), group, task.getAssignee(), due);
         cases.refreshDeadlineState(id, now);
         CaseFile c = cases.byId(id).orElseThrow();
@@ -134,7 +134,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
             task.getName(), group, task.getAssignee(), c.divisionCode(), now, warnAt, due));
       }
       case EVENTNAME_ASSIGNMENT -> {
-        requireMember(task);
+        requireMember(task, tasks.byId(task.getId()).map(CaseTask::candidateUser).orElse(null));
         tasks.assignee(task.getId(), task.getAssignee());
         cases.currentAssignee(id, task.getTaskDefinitionKey(), task.getAssignee());
       }
@@ -191,13 +191,15 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
   }
 
   /**
-   * A step goes only to a member of its group: an assignee from elsewhere would act on a case
-   * outside their area (the engine's API lets a caller set any user).
+   * A step goes only to a member of its group, or to the one user the model offered it to when it
+   * opened (as Linli recorded it then, so a candidate added later through the engine's API does not
+   * count): an assignee from elsewhere would act on a case outside their area (the engine's API lets
+   * a caller set any user).
    */
-  private static void requireMember(DelegateTask task) {
+  private static void requireMember(DelegateTask task, String offeredTo) {
     String assignee = task.getAssignee();
     String group = candidateGroup(task);
-    if (assignee == null || group == null) {
+    if (assignee == null || group == null || assignee.equals(offeredTo)) {
       return;
     }
     boolean member = task.getProcessEngineServices().getIdentityService().createUserQuery()
@@ -226,6 +228,16 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
     for (IdentityLink link : task.getCandidates()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
         return link.getGroupId();
+      }
+    }
+    return null;
+  }
+
+  /** The one user the model offers the step to by name, if any (see {@link CaseTask#candidateUser}). */
+  private static String candidateUser(DelegateTask task) {
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+        return link.getUserId();
       }
     }
     return null;

@@ -111,7 +111,11 @@ public class CaseQueries {
   }
 
   private static Where where(TaskFilter f) {
-    Where w = new Where().equal("t.assignee", f.assignee());
+    Where w = new Where();
+    if (f.assignee() != null) {
+      // mine: assigned to me, or offered to me by name and not yet taken
+      w.term("(t.assignee = ? or (t.assignee is null and t.candidate_user = ?))", f.assignee(), f.assignee());
+    }
     if (f.unassignedInGroups() != null) {
       w.term("t.assignee is null").in("t.candidate_group", f.unassignedInGroups());
     }

@@ -23,7 +23,7 @@ final class CaseRows {
   static final String TASK_COLUMNS =
       "t.task_id, t.activity_id, t.name, t.candidate_group, t.assignee, t.created_at, t.due_at, c.id,"
           + " c.case_number, c.kind, c.title, c.category_code, c.division_code, c.department_code,"
-          + " c.process_instance_id, t.warn_at, c.priority, c.urged_at, c.opened_at";
+          + " c.process_instance_id, t.warn_at, c.priority, c.urged_at, c.opened_at, t.candidate_user";
 
   static final String TASKS_WITH_CASES = " from case_task t join case_file c on c.id = t.case_id";
 
@@ -78,7 +78,8 @@ final class CaseRows {
         instant(rs.getTimestamp(16)),
         rs.getString(17),
         instant(rs.getTimestamp(18)),
-        instant(rs.getTimestamp(19)));
+        instant(rs.getTimestamp(19)),
+        rs.getString(20));
   }
 
   static Timestamp ts(Instant i) {

@@ -21,12 +21,12 @@ public class CaseTaskRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(
-      String taskId, long caseId, String activityId, String name, String group, String assignee, Instant created, Instant warnAt, Instant due) {
+  void insert(String taskId, long caseId, String activityId, String name, String group, String candidateUser, String assignee,
+      Instant created, Instant warnAt, Instant due) {
     jdbc.sql(
-            "insert into case_task (task_id, case_id, activity_id, name, candidate_group, assignee, created_at,"
-                + " warn_at, due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(taskId, caseId, activityId, name, group, assignee, ts(created), ts(warnAt), ts(due))
+            "insert into case_task (task_id, case_id, activity_id, name, candidate_group, candidate_user, assignee, created_at,"
+                + " warn_at, due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(taskId, caseId, activityId, name, group, candidateUser, assignee, ts(created), ts(warnAt), ts(due))
         .update();
   }
 

@@ -32,6 +32,12 @@ public class EmergencyRoutingExpressions {
     return routing.lead(i.level(), i.divisionCode());
   }
 
+  /** Whom the arrival is offered to by name beside the lead: the reporting grid worker (candidate users). */
+  public java.util.List<String> arrivalReporter(DelegateExecution execution) {
+    Incident i = incident(execution);
+    return routing.arrivalReporter(i.reportedBy(), i.divisionCode());
+  }
+
   /** The after-action review's group. */
   public String reviewer(DelegateExecution execution) {
     Incident i = incident(execution);

@@ -41,11 +41,23 @@ class EmergencySteps implements StepCompleter {
     };
   }
 
+  /** The reporting grid worker, offered the arrival by name, records it; a false alarm is the lead's. */
+  @Override
+  public List<String> decisions(CaseTask task, LinliUser user) {
+    List<String> all = decisions(task);
+    return TASK_ARRIVE.equals(task.activityId()) && !user.inGroup(task.candidateGroup()) ? List.of(ARRIVE) : all;
+  }
+
   @Override
   public Map<String, Object> complete(CaseTask task, StepInput in, LinliUser user) {
     List<String> offered = decisions(task);
     if (in.decision() == null || !offered.contains(in.decision())) {
       throw new InvalidInputException("decision", "请选择处理决定 choose one of " + offered);
+    }
+    if (FALSE_ALARM.equals(in.decision()) && !user.inGroup(task.candidateGroup())) {
+      // the reporter may say he is on site; whether it was a false alarm is the lead's to confirm
+      throw new InvalidInputException("decision", "核实为误报须由牵头单位确认，您可以记录已到达现场"
+          + " only the lead confirms a false alarm; you may record the arrival");
     }
     String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().strip();
     List<FieldError> errors = new ArrayList<>();

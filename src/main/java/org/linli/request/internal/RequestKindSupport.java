@@ -16,8 +16,11 @@ class RequestKindSupport implements CaseKindSupport {
   private final ResidentRequestRepository requests;
   private final RequestCategories categories;
   private final RequestViews requestViews;
+  private final org.linli.organization.OrganizationService organization;
 
-  RequestKindSupport(ResidentRequestRepository requests, RequestCategories categories, RequestViews requestViews) {
+  RequestKindSupport(ResidentRequestRepository requests, RequestCategories categories, RequestViews requestViews,
+      org.linli.organization.OrganizationService organization) {
+    this.organization = organization;
     this.requests = requests;
     this.categories = categories;
     this.requestViews = requestViews;
@@ -43,6 +46,13 @@ class RequestKindSupport implements CaseKindSupport {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
     categories.all().forEach(c -> out.put(c.code(), english ? c.nameEn() : c.name()));
     return out;
+  }
+
+  /** Grid workers report everyday issues from the street (网格上报). */
+  @Override
+  public java.util.Optional<EntryLink> entryLink(LinliUser user) {
+    return GridReportController.gridVillages(user, organization).isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(new EntryLink(GridReportController.PATH, "request.report.nav"));
   }
 
   @Override

@@ -47,7 +47,8 @@ class SecurityConfiguration {
 
   /** Pages of the staff workbench; mails link to {@code /cases/{number}}. */
   static final String[] WORKBENCH = {
-    "/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/assistance/**", "/emergency/**", "/me/**", "/admin/**"
+    "/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/requests/**", "/assistance/**", "/emergency/**", "/me/**",
+    "/admin/**"
   };
 
   @Bean

@@ -76,7 +76,9 @@ class CasePageController {
     model.addAttribute("done", doneActivities(c));
     model.addAttribute("attachments", attachments.list(c.id()));
     // personal data whole only for staff acting on the case, and logged: computed here, in a transaction
-    model.addAttribute("details", work.details(c.kind(), c.id(), user, locale));
+    var record = work.pageRecord(c.kind(), c.id(), user, locale);
+    model.addAttribute("details", record.details());
+    model.addAttribute("sections", record.sections());
     return "work/case";
   }
 

@@ -126,8 +126,19 @@ public class WorkbenchModel {
     return tasks.kindSupport(kind).map(k -> k.categories(english(locale))).orElse(java.util.Map.of());
   }
 
-  public List<CaseKindSupport.Detail> details(String kind, long caseId, LinliUser user, Locale locale) {
-    return tasks.kindSupport(kind).map(k -> k.details(caseId, user, english(locale))).orElse(List.of());
+  /** The case's own details and sections for its page, as the user may see them (whole views logged). */
+  public CaseKindSupport.PageRecord pageRecord(String kind, long caseId, LinliUser user, Locale locale) {
+    return tasks.kindSupport(kind).map(k -> k.pageRecord(caseId, user, english(locale)))
+        .orElse(new CaseKindSupport.PageRecord(List.of(), List.of()));
+  }
+
+  /**
+   * A label that a kind may word its own way ({@code case.openedAt.ASSISTANCE}: an application is
+   * entered, 录入, before the township accepts it), else the general one.
+   */
+  public String kindLabel(String key, String kind, Locale locale) {
+    String general = messages.getMessage(key, null, key, locale);
+    return kind == null ? general : messages.getMessage(key + "." + kind, null, general, locale);
   }
 
   /** The pages where the user may open new cases (top bar), in a stable order. */

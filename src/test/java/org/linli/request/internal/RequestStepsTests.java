@@ -75,7 +75,7 @@ class RequestStepsTests {
 
   static CaseTask task(String step, String group, Instant due) {
     return new CaseTask("t1", step, step, group, null, NOW, due, 7L, "MH2026-000007", KIND, "路灯不亮", "streetlight",
-        TAOYUAN_VILLAGE, null, "p1", null, "NORMAL", null, NOW);
+        TAOYUAN_VILLAGE, null, "p1", null, "NORMAL", null, NOW, null);
   }
 
   static StepInput input(String decision, String comment) {
