@@ -1,16 +1,5 @@
-// The report page: fill the position from the device, show the participants only for drills.
+// The report page: show the participants only for drills (the position: locate.js).
 (function () {
-  var locate = document.getElementById('locate');
-  if (locate && navigator.geolocation) {
-    locate.addEventListener('click', function () {
-      navigator.geolocation.getCurrentPosition(function (p) {
-        document.getElementById('latitude').value = p.coords.latitude.toFixed(6);
-        document.getElementById('longitude').value = p.coords.longitude.toFixed(6);
-      });
-    });
-  } else if (locate) {
-    locate.hidden = true;
-  }
   var drill = document.getElementById('drill');
   var people = document.getElementById('participants-field');
   var picker = document.getElementById('participants');

@@ -1,16 +1,5 @@
-// The grid report page: fill the position from the device; ask for the resident only when a resident told of it.
+// The grid report page: ask for the resident only when a resident told of it (the position: locate.js).
 (function () {
-  var locate = document.getElementById('locate');
-  if (locate && navigator.geolocation) {
-    locate.addEventListener('click', function () {
-      navigator.geolocation.getCurrentPosition(function (p) {
-        document.getElementById('latitude').value = p.coords.latitude.toFixed(6);
-        document.getElementById('longitude').value = p.coords.longitude.toFixed(6);
-      });
-    });
-  } else if (locate) {
-    locate.hidden = true;
-  }
   var resident = document.getElementById('reporter-RESIDENT');
   var radios = document.querySelectorAll('input[name=reporter]');
   var fields = document.querySelectorAll('.request-report label.resident');

@@ -64,6 +64,18 @@ public class OrganizationService {
     return Scope.of(repository.roles(username));
   }
 
+  /**
+   * The villages where these groups hold a role (a caseworker's, a grid worker's): the places an
+   * entry page lets its user choose, in the order of the groups.
+   */
+  public List<Division> villagesWhere(java.util.Collection<String> groups, Role role) {
+    return groups.stream().sorted()
+        .flatMap(g -> CandidateGroups.parse(g).stream())
+        .filter(r -> r.role() == role && DivisionLevel.ofCode(r.divisionCode()) == DivisionLevel.VILLAGE)
+        .flatMap(r -> division(r.divisionCode()).stream())
+        .toList();
+  }
+
   /** Every active member of staff, by name: whom a drill may name as its participants. */
   public List<StaffMember> activeStaff() {
     return repository.activeStaff();

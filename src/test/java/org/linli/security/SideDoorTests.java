@@ -234,7 +234,7 @@ class SideDoorTests {
     assertThat(caseworker.json("POST", "/api/tasks/" + sign.taskId() + "/complete", "{\"decision\":\"sign\"}").status()).isEqualTo(204);
     CaseTask handle = open(number);
     assertThat(caseworker.json("POST", "/api/tasks/" + handle.taskId() + "/complete",
-        "{\"decision\":\"reply\",\"comment\":\"已修复\"}").status()).isEqualTo(204);
+        "{\"decision\":\"reply\",\"reply\":\"已修复\"}").status()).isEqualTo(204);
     String token = jdbc.sql("select rating_token from resident_request where case_number = ?").param(number)
         .query(String.class).single();
     assertThat(caseworker.get("/api/requests/" + number).body()).doesNotContain(token).doesNotContain("ratingToken");

@@ -12,9 +12,7 @@ import org.linli.assistance.Employment;
 import org.linli.assistance.EntryChannel;
 import org.linli.assistance.Programme;
 import org.linli.assistance.Relation;
-import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
-import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Role;
 import org.linli.security.CurrentUser;
@@ -177,10 +175,6 @@ class AssistanceEntryController {
   }
 
   static List<Division> caseworkerVillages(LinliUser user, OrganizationService organization) {
-    return user.groups().stream().sorted()
-        .flatMap(g -> CandidateGroups.parse(g).stream())
-        .filter(r -> r.role() == Role.CASEWORKER && DivisionLevel.ofCode(r.divisionCode()) == DivisionLevel.VILLAGE)
-        .flatMap(r -> organization.division(r.divisionCode()).stream())
-        .toList();
+    return organization.villagesWhere(user.groups(), Role.CASEWORKER);
   }
 }

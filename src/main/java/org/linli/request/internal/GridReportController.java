@@ -10,9 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.CaseFiles;
-import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
-import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Role;
 import org.linli.request.RequestCategories;
@@ -190,11 +188,7 @@ class GridReportController {
   }
 
   static List<Division> gridVillages(LinliUser user, OrganizationService organization) {
-    return user.groups().stream().sorted()
-        .flatMap(g -> CandidateGroups.parse(g).stream())
-        .filter(r -> r.role() == Role.GRID_WORKER && DivisionLevel.ofCode(r.divisionCode()) == DivisionLevel.VILLAGE)
-        .flatMap(r -> organization.division(r.divisionCode()).stream())
-        .toList();
+    return organization.villagesWhere(user.groups(), Role.GRID_WORKER);
   }
 
   @ExceptionHandler(ForbiddenException.class)
