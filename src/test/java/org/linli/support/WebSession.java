@@ -85,8 +85,15 @@ public final class WebSession {
   }
 
   public Reply json(String method, String path, String json) {
-    return send(request(path).header("Content-Type", "application/json")
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    return json(method, path, json, Map.of());
+  }
+
+  /** A JSON call with extra headers, e.g. the Accept-Language a client names. */
+  public Reply json(String method, String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(b::header);
+    return send(b);
   }
 
   /** Posts a form with the CSRF token of the last page seen (if any). */

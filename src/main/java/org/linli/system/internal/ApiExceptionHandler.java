@@ -83,7 +83,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<Map<String, String>> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+            .map(f -> Map.of("field", f.getField(), "message", Bilingual.in(String.valueOf(f.getDefaultMessage()), language(request))))
             .toList();
     String detail = errors.isEmpty() ? "invalid input" : errors.get(0).get("field") + ": " + errors.get(0).get("message");
     ProblemDetail body = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), errors);
