@@ -70,8 +70,10 @@ const ValidatorMessagesModule = { __init__: ['linliValidatorMessages'], linliVal
 function translatePlaceholders(host) {
   if (!chinese()) return null;
   const apply = () => {
-    host.querySelectorAll('.fjs-select-placeholder').forEach((el) => {
-      if (el.textContent === 'Select') el.textContent = '请选择';
+    // the text node's own data, not a new node: Preact keeps writing the chosen name into that node
+    host.querySelectorAll('.fjs-select-display').forEach((el) => {
+      const text = el.firstChild;
+      if (text && text.nodeType === Node.TEXT_NODE && text.data === 'Select') text.data = '请选择';
     });
     host.querySelectorAll('input[placeholder="Search"]').forEach((el) => el.setAttribute('placeholder', '搜索'));
     host.querySelectorAll('button[aria-label="Increment"]').forEach((el) => el.setAttribute('aria-label', '加一'));

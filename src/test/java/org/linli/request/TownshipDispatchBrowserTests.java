@@ -47,6 +47,14 @@ class TownshipDispatchBrowserTests extends BrowserTestSupport {
     openFromTaskList(number);
     WebElement form = stepForm();
     assertThat(text()).as("the channel by name").contains("热线电话").doesNotContain("HOTLINE");
+    // a plain select says 请选择 until a department is chosen, then the department's name
+    choose(form, "派发县级部门");
+    WebElement department = waiting().until(d -> form.findElements(By.cssSelector(".fjs-form-field-select")).stream()
+        .filter(f -> f.isDisplayed() && f.getText().startsWith("承办部门")).findFirst().orElse(null));
+    waiting().until(d -> department.getText().contains("请选择"));
+    assertThat(department.getText()).doesNotContain("Select");
+    pick(form, "承办部门", "民政局");
+    waiting().until(d -> department.getText().contains("民政局") && !department.getText().contains("请选择"));
     choose(form, "指派村社区");
     for (WebElement choice : form.findElements(By.cssSelector(".fjs-form-field-radio .fjs-form-field-label:not(:first-child)"))) {
       assertThat(choice.getSize().getHeight()).as("tap target %s", choice.getText()).isGreaterThanOrEqualTo(44);
