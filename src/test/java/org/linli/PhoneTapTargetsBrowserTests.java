@@ -149,6 +149,11 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
     String replied = request("垃圾桶满了没有清运", "13900007702");
     act("wang.fang", replied, new StepInput(RequestProcess.SIGN, null, null, null, null, null));
     act("wang.fang", replied, StepInput.replying("已安排清运，今天下午运走。", null));
+    // more than a page of work, so that the lists show their pagers too
+    for (int i = 0; i < 20; i++) {
+      act("wang.fang", request("路灯闪烁第" + (i + 1) + "处", String.format("139000078%02d", i)),
+          new StepInput(RequestProcess.SIGN, null, null, null, null, null));
+    }
 
     browser.manage().deleteAllCookies();
     open("/login");
@@ -159,6 +164,7 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rows table.tasks")));
     checkWithMenu("tasks");
     open("/tasks/done");
+    assertThat(browser.findElements(By.cssSelector(".pager a"))).as("the done list has a next page").isNotEmpty();
     checkWithMenu("done");
     open("/cases/search?q=" + replied);
     check("search");
