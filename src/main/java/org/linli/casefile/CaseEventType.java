@@ -20,6 +20,8 @@ public enum CaseEventType {
   /** A step passed its due time (marked once, by its timer or by the sweep). */
   OVERDUE,
   URGED,
+  /** A card (黄牌/红牌) issued to a unit for its overdue work named this case. */
+  CARDED,
   /** A step handed over to a colleague of the same group (转交). */
   HANDED_OVER,
   /** A comment on the case. */

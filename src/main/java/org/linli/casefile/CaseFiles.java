@@ -153,6 +153,17 @@ public class CaseFiles {
     return queries.cases(filter, page, size);
   }
 
+  /**
+   * A unit's overdue work in an area: the cases the scope sees where a step of one of the groups
+   * is past its due time now, or was marked overdue (超期) before; newest first.
+   *
+   * @param caseNumbers only these cases, or null for any
+   */
+  public List<CaseFile> overdueWork(Scope area, java.util.Collection<String> groups, java.util.Collection<String> caseNumbers,
+      int limit) {
+    return queries.overdueWork(area, groups, caseNumbers, EngineClock.now(), limit);
+  }
+
   /** The steps the user completed (已办), newest first, of the cases the scope sees. */
   public Page<DoneStep> done(String username, org.linli.organization.Scope scope, int page, int size) {
     return queries.done(username, scope, page, size);

@@ -7,6 +7,8 @@ public enum NotificationType {
   OVERDUE("已超期", "Overdue"),
   ESCALATION("已升级", "Escalated"),
   URGED("督办", "Urged"),
+  /** To a unit's heads (or officers): a supervisor's yellow or red card (黄牌/红牌) for its overdue work. Never off. */
+  CARD("亮牌警示", "Warning card"),
   REPLY("答复", "Reply"),
   DIGEST("每日督查", "Daily digest"),
   /** To a resident: the request was taken in, with its number and a link to follow it. */
@@ -30,11 +32,11 @@ public enum NotificationType {
   }
 
   /**
-   * Users may turn off every type but OVERDUE, URGED, EMERGENCY and EMERGENCY_ALERT (and REPLY/DIGEST/RECEIVED
-   * go to fixed recipients).
+   * Users may turn off every type but OVERDUE, URGED, CARD, EMERGENCY and EMERGENCY_ALERT (and
+   * REPLY/DIGEST/RECEIVED go to fixed recipients).
    */
   public boolean optional() {
-    return this != OVERDUE && this != URGED && this != EMERGENCY && this != EMERGENCY_ALERT;
+    return this != OVERDUE && this != URGED && this != CARD && this != EMERGENCY && this != EMERGENCY_ALERT;
   }
 
   /** Mail to residents' own addresses: not a staff preference, no step in the subject. */

@@ -57,6 +57,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       {@code alertLevel}, {@code alertEvent}, {@code alertDescription}, {@code alertInstruction},
  *       {@code alertSent} ({@link java.time.Instant}), {@code alertLink} (the public CAP document),
  *       {@code drill} (Boolean); {@code caseNumber} only for staff (drill participants).
+ *   <li>CARD: {@code cardZh} and {@code cardEn} (黄牌, a yellow card), {@code cardRed} (Boolean), {@code unitName},
+ *       {@code reason}, {@code issuedBy} (a name), {@code cardLink} (the cards page), {@code cases}: a list
+ *       of maps with {@code caseNumber}, {@code title}, {@code divisionName}, {@code stepName}, {@code dueAt}.
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.

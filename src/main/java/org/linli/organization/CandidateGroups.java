@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The one rule for candidate-group names: a role at a place, such as {@code
  * caseworker@330106001001}, {@code township@330106001}, {@code dept-mz@330106}, {@code
- * supervisor@330106}; {@code designer} and {@code camunda-admin} are not placed.
+ * supervisor@330106}, the heads {@code head@330106002} and {@code head-mz@330106}; {@code designer}
+ * and {@code camunda-admin} are not placed.
  */
 public final class CandidateGroups {
 
@@ -25,6 +26,9 @@ public final class CandidateGroups {
     }
     if (role == Role.DEPARTMENT_OFFICER) {
       return department(a.departmentCode(), a.divisionCode());
+    }
+    if (role == Role.HEAD && a.departmentCode() != null) {
+      return departmentHeads(a.departmentCode(), a.divisionCode());
     }
     return role.groupPrefix() + "@" + a.divisionCode();
   }
@@ -51,6 +55,23 @@ public final class CandidateGroups {
   /** The county's emergency command (应急指挥部). */
   public static String command(String countyCode) {
     return Role.COMMANDER.groupPrefix() + "@" + requireLevel(countyCode, DivisionLevel.COUNTY);
+  }
+
+  /** The heads (负责人) of a township or a village. */
+  public static String heads(String divisionCode) {
+    DivisionLevel level = DivisionLevel.ofCode(divisionCode);
+    if (level != DivisionLevel.TOWNSHIP && level != DivisionLevel.VILLAGE) {
+      throw new IllegalArgumentException("not a township or village code: " + divisionCode);
+    }
+    return Role.HEAD.groupPrefix() + "@" + divisionCode;
+  }
+
+  /** The heads (负责人) of a county department. */
+  public static String departmentHeads(String departmentCode, String countyCode) {
+    if (departmentCode == null || !departmentCode.matches("[a-z0-9]{1,16}")) {
+      throw new IllegalArgumentException("not a department code: " + departmentCode);
+    }
+    return Role.HEAD.groupPrefix() + "-" + departmentCode + "@" + requireLevel(countyCode, DivisionLevel.COUNTY);
   }
 
   public static String supervisors(String divisionCode) {
@@ -81,7 +102,11 @@ public final class CandidateGroups {
       if (!role.isPlaced() || !role.groupPrefix().equals(prefix)) {
         continue;
       }
-      if ((role == Role.DEPARTMENT_OFFICER) != (dept != null)) {
+      if ((role == Role.DEPARTMENT_OFFICER) != (dept != null) && role != Role.HEAD) {
+        return Optional.empty();
+      }
+      // a head is held at a township or a village, or at a county for one department
+      if (role == Role.HEAD && (dept != null) != (DivisionLevel.ofCode(code) == DivisionLevel.COUNTY)) {
         return Optional.empty();
       }
       if (role.level() != null && role.level() != DivisionLevel.ofCode(code)) {

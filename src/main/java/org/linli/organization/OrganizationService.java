@@ -86,6 +86,29 @@ public class OrganizationService {
     return repository.membersOf(candidateGroup);
   }
 
+  /** Whether the unit's place (and department) exist. */
+  public boolean exists(Unit unit) {
+    return unit.isDepartment() ? department(unit.divisionCode(), unit.departmentCode()).isPresent()
+        : division(unit.divisionCode()).isPresent();
+  }
+
+  /** 桃源村, 桃源镇, or 青溪县民政局. */
+  public String unitName(Unit unit) {
+    String place = division(unit.divisionCode()).map(Division::name).orElse(unit.divisionCode());
+    return unit.isDepartment()
+        ? place + department(unit.divisionCode(), unit.departmentCode()).map(Department::name).orElse(unit.departmentCode())
+        : place;
+  }
+
+  /**
+   * Who is told what is said to a unit (a card): its heads, or its officers where it has no active
+   * head.
+   */
+  public List<StaffMember> answerFor(Unit unit) {
+    List<StaffMember> heads = membersOf(unit.headGroup());
+    return heads.isEmpty() ? membersOf(unit.officerGroup()) : heads;
+  }
+
   /**
    * The supervisors who watch a place: those of its township or street if it has any, else those
    * of its county.
@@ -181,6 +204,7 @@ public class OrganizationService {
           case TOWNSHIP_OFFICER -> "乡镇街道";
           case DEPARTMENT_OFFICER -> "部门";
           case COMMANDER -> "应急指挥部";
+          case HEAD -> "负责人";
           case SUPERVISOR -> "督查";
           case DESIGNER -> "流程设计";
           case ADMIN -> "系统管理员";
@@ -200,7 +224,16 @@ public class OrganizationService {
       throw new InvalidInputException(
           "divisionCode", a.role() + " is held at a " + a.role().level().name().toLowerCase() + ", not " + division.name());
     }
-    if (a.role() == Role.DEPARTMENT_OFFICER) {
+    if (a.role() == Role.HEAD) {
+      // 乡镇/街道、村社区负责人 at their place; 部门负责人 at a county, for one of its departments
+      if (division.level() == DivisionLevel.COUNTY && a.departmentCode() == null) {
+        throw new InvalidInputException("departmentCode", "a head at a county heads one of its departments");
+      }
+      if (division.level() != DivisionLevel.COUNTY && a.departmentCode() != null) {
+        throw new InvalidInputException("departmentCode", "only a county has departments, not " + division.name());
+      }
+    }
+    if (a.role() == Role.DEPARTMENT_OFFICER || (a.role() == Role.HEAD && a.departmentCode() != null)) {
       Department dept =
           department(division.code(), a.departmentCode())
               .orElseThrow(() -> new InvalidInputException("departmentCode", "no department " + a.departmentCode()));

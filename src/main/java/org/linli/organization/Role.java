@@ -12,6 +12,12 @@ public enum Role {
   DEPARTMENT_OFFICER("dept", DivisionLevel.COUNTY),
   /** 应急指挥部: the county's emergency command, activated for grave (II) and particularly grave (I) events. */
   COMMANDER("command", DivisionLevel.COUNTY),
+  /**
+   * 负责人: the head of a unit, who answers for its work and receives the cards (黄牌/红牌) issued to it.
+   * Held at a township or a village (乡镇/街道、村社区负责人), or at a county for one department (部门负责人),
+   * like DEPARTMENT_OFFICER. Sees the unit's cases; no step is offered to heads.
+   */
+  HEAD("head", null),
   /** 督查: watches overdue cases of a county or township. */
   SUPERVISOR("supervisor", null),
   /** Edits and deploys BPMN, DMN and forms. */

@@ -1,6 +1,6 @@
 package org.linli.organization;
 
-/** A role held at a division (and, for department officers, in a department of that county). */
+/** A role held at a division (and, for department officers and heads, in a department of that county). */
 public record RoleAssignment(Role role, String divisionCode, String departmentCode) {
 
   public static RoleAssignment of(Role role, String divisionCode) {
@@ -9,6 +9,11 @@ public record RoleAssignment(Role role, String divisionCode, String departmentCo
 
   public static RoleAssignment department(String countyCode, String departmentCode) {
     return new RoleAssignment(Role.DEPARTMENT_OFFICER, countyCode, departmentCode);
+  }
+
+  /** The head (负责人) of a county department. */
+  public static RoleAssignment departmentHead(String countyCode, String departmentCode) {
+    return new RoleAssignment(Role.HEAD, countyCode, departmentCode);
   }
 
   public String candidateGroup() {

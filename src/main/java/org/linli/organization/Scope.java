@@ -27,10 +27,23 @@ public record Scope(boolean everything, Set<String> divisionCodes, Set<Departmen
         }
         case DESIGNER, INTEGRATION -> {}
         case DEPARTMENT_OFFICER -> departments.add(new DepartmentRef(a.divisionCode(), a.departmentCode()));
+        // a department's head sees its cases, as its officers do; a township's or village's head its area
+        case HEAD -> {
+          if (a.departmentCode() != null) {
+            departments.add(new DepartmentRef(a.divisionCode(), a.departmentCode()));
+          } else {
+            divisions.add(a.divisionCode());
+          }
+        }
         default -> divisions.add(a.divisionCode());
       }
     }
     return new Scope(false, Set.copyOf(divisions), Set.copyOf(departments));
+  }
+
+  /** One department of a county, and no division. */
+  public static Scope ofDepartment(String countyCode, String departmentCode) {
+    return new Scope(false, Set.of(), Set.of(new DepartmentRef(countyCode, departmentCode)));
   }
 
   /** The subtrees of these divisions, and no department. */

@@ -87,6 +87,30 @@ public class CaseQueries {
   }
 
   /**
+   * Cases of the area where a step of one of the groups is overdue now (an open step past its due
+   * time) or was marked overdue (the timeline's OVERDUE, which names the step's group); newest first.
+   */
+  public List<CaseFile> overdueWork(Scope area, Collection<String> groups, Collection<String> caseNumbers, Instant now,
+      int limit) {
+    Where where = new Where().scope(area).in("c.case_number", caseNumbers);
+    if (groups.isEmpty() || where.findsNothing()) {
+      return List.of();
+    }
+    String in = Where.placeholders(groups.size());
+    List<Object> params = new ArrayList<>(groups);
+    params.addAll(groups);
+    params.add(ts(now));
+    where.term("(c.id in (select e.case_id from case_event e where e.actor_group in (" + in + ") and e.type = 'OVERDUE')"
+        + " or c.id in (select t.case_id from case_task t where t.candidate_group in (" + in + ") and t.due_at <= ?))",
+        params.toArray());
+    return jdbc.sql("select " + CASE_COLUMNS + " from case_file c" + where.sql() + " order by c.opened_at desc, c.id desc limit ?")
+        .params(where.params())
+        .param(limit)
+        .query(CaseRows::caseFile)
+        .list();
+  }
+
+  /**
    * The steps a user completed, newest first, of the cases their scope sees now: a user who moved
    * to another area no longer sees the old area's cases here either.
    */

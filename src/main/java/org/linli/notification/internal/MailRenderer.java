@@ -37,7 +37,8 @@ public class MailRenderer {
       "toGroup", "reply", "ratingLink", "residentName", "supervisorName", "areaName", "date", "followLink",
       "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "decidedBy", "appealDays", "alertIdentifier",
       "alertKind", "alertLevel", "alertEvent", "alertDescription", "alertInstruction", "alertSent", "alertLink", "drill",
-      "eventZh", "eventEn", "levelText", "typeText", "place", "occurredText", "figures");
+      "eventZh", "eventEn", "levelText", "typeText", "place", "occurredText", "figures", "cardZh", "cardEn", "unitName",
+      "issuedBy", "cardLink", "cardRed");
   static final List<String> ITEM_KEYS = List.of("caseNumber", "title", "divisionName", "stepName", "dueAt");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -93,6 +94,7 @@ public class MailRenderer {
     vars.put("dateText", vars.get("date") instanceof LocalDate d ? DATE.format(d) : text(vars.get("date")));
     vars.put("overdue", items(vars.get("overdue")));
     vars.put("atRisk", items(vars.get("atRisk")));
+    vars.put("cases", items(vars.get("cases")));
     // the lists may be cut short; the totals say how many there are
     vars.put("overdueCount", count(vars.get("overdueTotal"), (List<?>) vars.get("overdue")));
     vars.put("atRiskCount", count(vars.get("atRiskTotal"), (List<?>) vars.get("atRisk")));
@@ -148,7 +150,13 @@ public class MailRenderer {
 
   private static String subject(NotificationType type, Map<String, Object> v) {
     StringBuilder s = new StringBuilder("【").append(type.labelZh()).append("】");
-    if (type == NotificationType.DIGEST) {
+    if (type == NotificationType.CARD) {
+      append(s, v.get("cardZh"));
+      append(s, v.get("unitName"));
+      if (!((List<?>) v.get("cases")).isEmpty()) {
+        s.append(" · 超期案件 ").append(((List<?>) v.get("cases")).size()).append(" 件");
+      }
+    } else if (type == NotificationType.DIGEST) {
       append(s, v.get("dateText"));
       append(s, v.get("areaName"));
       s.append(" 超期 ").append(v.get("overdueCount")).append(" 件 · 将到期 ").append(v.get("atRiskCount")).append(" 件");

@@ -1,0 +1,53 @@
+package org.linli.supervision.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.linli.casefile.CaseFile;
+import org.linli.notification.NotificationType;
+import org.linli.notification.Notifications;
+import org.linli.organization.Division;
+import org.linli.organization.OrganizationService;
+import org.linli.organization.StaffMember;
+import org.linli.supervision.CardColour;
+import org.linli.supervision.CardIssued;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** 亮牌: the unit's heads are mailed the card, or its officers where it has no head; in the issuing transaction. */
+@Component
+class CardMail {
+
+  private final Notifications notifications;
+  private final OrganizationService organization;
+
+  CardMail(Notifications notifications, OrganizationService organization) {
+    this.notifications = notifications;
+    this.organization = organization;
+  }
+
+  @EventListener
+  void issued(CardIssued card) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("cardZh", card.colour().zh());
+    model.put("cardEn", card.colour().en());
+    model.put("cardRed", card.colour() == CardColour.RED);
+    model.put("unitName", card.unitName());
+    model.put("reason", card.reason());
+    model.put("issuedBy", card.issuedByName());
+    model.put("cardLink", notifications.link(CardsPageController.PATH + "?card=" + card.cardId()));
+    model.put("cases", card.cases().stream().map(this::line).toList());
+    List<String> to = organization.answerFor(card.unit()).stream().map(StaffMember::username).toList();
+    notifications.toUsers(NotificationType.CARD, "card:" + card.cardId(), to, model, null);
+  }
+
+  private Map<String, Object> line(CaseFile c) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("caseNumber", c.caseNumber());
+    m.put("title", c.title());
+    m.put("divisionName", organization.division(c.divisionCode()).map(Division::name).orElse(c.divisionCode()));
+    m.put("stepName", c.currentStepName());
+    m.put("dueAt", c.stepDue() != null ? c.stepDue() : c.caseDue());
+    return m;
+  }
+}
