@@ -95,7 +95,10 @@ public class Urging {
         urged.add(number);
       } catch (InvalidInputException e) {
         refused.add(new Refusal(number, e.errors().get(0).message()));
-      } catch (ConflictException | ForbiddenException | NotFoundException e) {
+      } catch (NotFoundException e) {
+        // as the case page says it, without telling whether the number exists elsewhere
+        refused.add(new Refusal(number, "辖区内没有这个案件 no such case in your area"));
+      } catch (ConflictException | ForbiddenException e) {
         refused.add(new Refusal(number, e.getMessage()));
       }
     }

@@ -93,6 +93,11 @@ class CardsPageController {
       return "redirect:" + PATH + "?issued=" + c.id() + "#card-" + c.id();
     } catch (InvalidInputException e) {
       errors.putAll(byField(e.errors()));
+      // the page's unit is one picker, the API's two fields
+      String unitError = errors.remove("divisionCode");
+      if (unitError != null) {
+        errors.put("unit", unitError);
+      }
     } catch (ForbiddenException e) {
       // a unit the picker does not offer: refused at the field, nothing recorded
       status = HttpStatus.FORBIDDEN;

@@ -18,6 +18,7 @@ import org.linli.security.LinliUser;
 import org.linli.system.EngineClock;
 import org.linli.system.InvalidInputException;
 import org.linli.system.NotFoundException;
+import org.linli.supervision.Urging;
 import org.linli.tasklist.TaskActions;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +44,15 @@ class CasePageController {
   private final RepositoryService repository;
   private final CaseAttachments attachments;
   private final WorkbenchModel work;
+  private final Urging urging;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   CasePageController(CaseFiles cases, TaskActions tasks, CurrentUser currentUser, HistoryService history,
-      RepositoryService repository, CaseAttachments attachments, WorkbenchModel work) {
+      RepositoryService repository, CaseAttachments attachments, WorkbenchModel work, Urging urging,
+      org.springframework.transaction.PlatformTransactionManager transactions) {
     this.work = work;
+    this.urging = urging;
+    this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
     this.cases = cases;
     this.tasks = tasks;
     this.currentUser = currentUser;
@@ -61,7 +67,38 @@ class CasePageController {
   @GetMapping("/cases/{number}")
   @org.springframework.transaction.annotation.Transactional
   String show(@PathVariable String number, Model model, java.util.Locale locale) {
+    return render(currentUser.get(), number, model, locale);
+  }
+
+  /**
+   * A supervisor of the case's area urges it (督办) with a note, as {@code POST /api/cases/{number}/urge}
+   * does. A refused urging comes back to the page with the note as typed and the reason; nobody
+   * else gets a form, and their post is refused (403) with nothing recorded.
+   */
+  @PostMapping("/cases/{number}/urge")
+  String urge(@PathVariable String number, @RequestParam(required = false) String note, Model model,
+      java.util.Locale locale, jakarta.servlet.http.HttpServletRequest http, jakarta.servlet.http.HttpServletResponse response) {
     LinliUser user = currentUser.get();
+    org.springframework.http.HttpStatus status;
+    String error;
+    try {
+      urging.urge(user, number, note);
+      http.setAttribute(org.springframework.web.servlet.View.RESPONSE_STATUS_ATTRIBUTE, org.springframework.http.HttpStatus.SEE_OTHER);
+      return "redirect:/cases/" + number + "?urged";
+    } catch (InvalidInputException e) {
+      status = org.springframework.http.HttpStatus.BAD_REQUEST;
+      error = e.errors().get(0).message();
+    } catch (org.linli.system.ConflictException e) {
+      status = org.springframework.http.HttpStatus.CONFLICT;
+      error = e.getMessage();
+    }
+    response.setStatus(status.value());
+    model.addAttribute("urgeNote", note);
+    model.addAttribute("urgeError", error);
+    return tx.execute(s -> render(user, number, model, locale));
+  }
+
+  private String render(LinliUser user, String number, Model model, java.util.Locale locale) {
     CaseFile c = cases.visible(number, user.scope());
     List<StepView> steps = cases.openTasks(c.id()).stream()
         .map(t -> new StepView(t, user.username().equals(t.assignee()),
@@ -79,6 +116,7 @@ class CasePageController {
     var record = work.pageRecord(c.kind(), c.id(), user, locale);
     model.addAttribute("details", record.details());
     model.addAttribute("sections", record.sections());
+    model.addAttribute("mayUrge", urging.mayUrge(user, c));
     return "work/case";
   }
 

@@ -41,8 +41,11 @@ class WorkbenchController {
   private final CurrentUser currentUser;
   private final OrganizationService organization;
   private final CaseSearch search;
+  private final org.linli.supervision.Urging urging;
 
-  WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization, CaseSearch search) {
+  WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization, CaseSearch search,
+      org.linli.supervision.Urging urging) {
+    this.urging = urging;
     this.search = search;
     this.tasks = tasks;
     this.currentUser = currentUser;
@@ -121,6 +124,32 @@ class WorkbenchController {
     return act(() -> tasks.claim(currentUser.get(), id), filter, model, response);
   }
 
+  /**
+   * A supervisor urges the cases ticked in the area queue with one note (督办), each through
+   * {@link org.linli.supervision.Urging#urgeEach}: the list comes back with how many were urged and
+   * which were refused and why. A refused note or an empty choice urges nothing and keeps what was
+   * typed and ticked; anybody but a supervisor is refused (403).
+   */
+  @PostMapping("/tasks/urge")
+  String urge(@RequestParam(name = "cases", required = false) List<String> cases, @RequestParam(required = false) String note,
+      @ModelAttribute Filter filter, Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+      jakarta.servlet.http.HttpServletRequest http, HttpServletResponse response) {
+    try {
+      redirect.addFlashAttribute("urgeBatch", urging.urgeEach(currentUser.get(), cases, note));
+      // Post/Redirect/Get: a reload shows the list, and urges nothing again
+      http.setAttribute(org.springframework.web.servlet.View.RESPONSE_STATUS_ATTRIBUTE, org.springframework.http.HttpStatus.SEE_OTHER);
+      return "redirect:" + pageUrl(filter);
+    } catch (InvalidInputException e) {
+      java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+      e.errors().forEach(f -> errors.merge(f.field(), f.message(), (a, b) -> a + "；" + b));
+      model.addAttribute("urgeErrors", errors);
+      model.addAttribute("urgeNote", note);
+      model.addAttribute("urgeTicked", cases == null ? List.of() : cases);
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return tasks(filter, model);
+    }
+  }
+
   @PostMapping("/tasks/{id}/unclaim")
   String unclaim(@PathVariable String id, @ModelAttribute Filter filter, Model model, HttpServletResponse response) {
     return act(() -> tasks.unclaim(currentUser.get(), id), filter, model, response);
@@ -168,6 +197,8 @@ class WorkbenchController {
     model.addAttribute("page", page);
     model.addAttribute("user", user);
     model.addAttribute("now", EngineClock.now());
+    // supervisors tick cases of their area queue and urge them together
+    model.addAttribute("mayUrge", filter.query().queue() == TaskActions.Queue.AREA && urging.urgesAnywhere(user));
   }
 
   /** The villages and townships a user may filter by: those of their area, or of their department's county. */

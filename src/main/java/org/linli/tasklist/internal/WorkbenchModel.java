@@ -26,14 +26,20 @@ public class WorkbenchModel {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** The cards page (亮牌警示) of the supervision module. */
+  static final String CARDS_PAGE = "/supervision/cards";
+
   private final OrganizationService organization;
   private final TaskActions tasks;
+  private final org.linli.supervision.Cards cards;
   private final MessageSource messages;
   private final ZoneId zone;
   // names of places, people and categories change rarely; a page shows many rows of the same few
   private final NameMemo names = new NameMemo(java.time.Duration.ofMinutes(1));
 
-  WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages, WorkingCalendar calendar) {
+  WorkbenchModel(OrganizationService organization, TaskActions tasks, MessageSource messages, WorkingCalendar calendar,
+      org.linli.supervision.Cards cards) {
+    this.cards = cards;
     this.zone = calendar.zone();
     this.organization = organization;
     this.tasks = tasks;
@@ -141,9 +147,19 @@ public class WorkbenchModel {
     return kind == null ? general : messages.getMessage(key + "." + kind, null, general, locale);
   }
 
-  /** The pages where the user may open new cases (top bar), in a stable order. */
+  /**
+   * The top bar's pages beyond the task list: where the user opens new cases (by kind, in a stable
+   * order), then the cards page for supervisors and heads.
+   */
   public List<CaseKindSupport.EntryLink> entryLinks(LinliUser user) {
-    return user == null ? List.of() : tasks.entryLinks(user);
+    if (user == null) {
+      return List.of();
+    }
+    List<CaseKindSupport.EntryLink> links = new ArrayList<>(tasks.entryLinks(user));
+    if (cards.isForUser(user)) {
+      links.add(new CaseKindSupport.EntryLink(CARDS_PAGE, "cards.nav"));
+    }
+    return links;
   }
 
   public List<CaseKindSupport.EntryLink> caseActions(LinliUser user, org.linli.casefile.CaseFile c) {

@@ -48,7 +48,7 @@ class TimelineRowTests {
   @Test
   void aRatingRowNamesTheRatingNotItsCodeAndOtherKindsHaveTheirOwnWordForOpening() {
     WorkbenchModel work = new WorkbenchModel(null, null, messages, org.linli.calendar.internal.CalendarTestSupport.official(
-        java.util.List.of(), java.util.List.of()));
+        java.util.List.of(), java.util.List.of()), null);
     org.linli.casefile.CaseEvent rated = new org.linli.casefile.CaseEvent(1, CaseEventType.RATED, "Task_Callback", "回访 Callback",
         null, null, "rate", "NOT_SATISFIED: 居民评价：路灯还是不亮", null, java.time.Instant.EPOCH);
     assertThat(work.timelineNote(rated, ZH)).isEqualTo("不满意：居民评价：路灯还是不亮");
