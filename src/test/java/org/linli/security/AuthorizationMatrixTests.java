@@ -59,6 +59,7 @@ class AuthorizationMatrixTests {
     DEPARTMENT("wu.lei"),
     COMMANDER("sun.hao"),
     SUPERVISOR("huang.hua"),
+    HEAD("lin.hai"),
     DESIGNER("designer"),
     ADMIN("admin"),
     INTEGRATION("matrix.integration");
@@ -99,6 +100,9 @@ class AuthorizationMatrixTests {
       GET /api/public/emergency/alerts/{identifier}.xml | EVERYONE
       GET /api/public/request-categories | EVERYONE
       GET /api/request-categories | SIGNED_IN
+      GET /api/supervision/cards | SIGNED_IN
+      GET /api/supervision/cards/{id} | SIGNED_IN
+      GET /api/supervision/overdue-work | SUPERVISOR
       GET /api/requests/{number} | SIGNED_IN
       GET /api/tasks | SIGNED_IN
       GET /api/tasks/done | SIGNED_IN
@@ -109,8 +113,8 @@ class AuthorizationMatrixTests {
       GET /cases/{number} | SIGNED_IN
       GET /cases/{number}/attachments/{id} | SIGNED_IN
       GET /cases/{number}/diagram.bpmn | SIGNED_IN
-      GET /emergency/hazards | CASEWORKER, GRID_WORKER, TOWNSHIP, DEPARTMENT, COMMANDER, SUPERVISOR, ADMIN
-      GET /emergency/report | CASEWORKER, GRID_WORKER, TOWNSHIP, COMMANDER, SUPERVISOR, ADMIN
+      GET /emergency/hazards | CASEWORKER, GRID_WORKER, TOWNSHIP, DEPARTMENT, COMMANDER, SUPERVISOR, HEAD, ADMIN
+      GET /emergency/report | CASEWORKER, GRID_WORKER, TOWNSHIP, COMMANDER, SUPERVISOR, HEAD, ADMIN
       GET /emergency/{number}/level | SIGNED_IN
       GET /engine-rest/authorization | ENGINE
       GET /engine-rest/batch | ENGINE
@@ -154,6 +158,7 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
+      GET /supervision/cards | SIGNED_IN
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN
@@ -168,23 +173,27 @@ class AuthorizationMatrixTests {
       POST /api/public/ratings/{token} | EVERYONE
       POST /api/public/requests | EVERYONE
       POST /api/requests | SIGNED_IN
+      POST /api/supervision/cards | SUPERVISOR
       POST /api/tasks/{id}/claim | SIGNED_IN
       POST /api/tasks/{id}/complete | SIGNED_IN
       POST /api/tasks/{id}/unclaim | SIGNED_IN
       POST /assistance/apply | CASEWORKER
       POST /cases/{number}/attachments | SIGNED_IN
       POST /cases/{number}/comments | SIGNED_IN
+      POST /cases/{number}/urge | SIGNED_IN
       POST /emergency/hazards | TOWNSHIP, ADMIN
-      POST /emergency/hazards/{id} | CASEWORKER, GRID_WORKER, TOWNSHIP, DEPARTMENT, COMMANDER, SUPERVISOR, ADMIN
-      POST /emergency/report | CASEWORKER, GRID_WORKER, TOWNSHIP, COMMANDER, SUPERVISOR, ADMIN
+      POST /emergency/hazards/{id} | CASEWORKER, GRID_WORKER, TOWNSHIP, DEPARTMENT, COMMANDER, SUPERVISOR, HEAD, ADMIN
+      POST /emergency/report | CASEWORKER, GRID_WORKER, TOWNSHIP, COMMANDER, SUPERVISOR, HEAD, ADMIN
       POST /emergency/{number}/level | SIGNED_IN
       POST /portal/follow | EVERYONE
       POST /portal/rate/{token} | EVERYONE
       POST /portal/requests/new | EVERYONE
       POST /requests/report | GRID_WORKER
+      POST /supervision/cards | SUPERVISOR
       POST /tasks/{id}/claim | SIGNED_IN
       POST /tasks/{id}/handover | SIGNED_IN
       POST /tasks/{id}/unclaim | SIGNED_IN
+      POST /tasks/urge | SUPERVISOR
       PUT /api/emergency/hazard-points/{id} | SIGNED_IN
       PUT /api/me/notification-preferences | SIGNED_IN
       PUT /api/request-categories/{code} | DESIGNER, ADMIN

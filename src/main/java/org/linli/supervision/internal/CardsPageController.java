@@ -114,6 +114,7 @@ class CardsPageController {
 
   private String render(Model model, LinliUser user, IssueForm form, Map<String, String> errors, Long card, int page) {
     model.addAttribute("user", user);
+    model.addAttribute("now", org.linli.system.EngineClock.now());
     model.addAttribute("mayIssue", cards.mayIssue(user));
     model.addAttribute("units", cards.mayIssue(user) ? options(user) : Map.of());
     model.addAttribute("form", form);
