@@ -62,6 +62,15 @@ class MessageKeysOnPagesTests {
       for (String path : List.of("/tasks", "/requests/report", "/cases/" + emergency)) {
         check(gridWorker, path + "?lang=" + lang, found);
       }
+      WebSession supervisor = WebSession.on(port);
+      supervisor.login("xu.ming", "demo");
+      for (String path : List.of("/tasks?queue=AREA", "/cases/" + request, "/supervision/cards",
+          "/supervision/cards?unit=330106002001")) {
+        check(supervisor, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
+      WebSession head = WebSession.on(port);
+      head.login("lin.hai", "demo");
+      check(head, "/supervision/cards?lang=" + lang, found);
       WebSession township = WebSession.on(port);
       township.login("liu.yang", "demo");
       for (String path : List.of("/tasks?queue=GROUP", "/emergency/hazards", "/cases/" + emergency,

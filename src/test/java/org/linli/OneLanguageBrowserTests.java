@@ -39,6 +39,8 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
 
   @Autowired RequestIntake intake;
   @Autowired DemoUsers users;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.linli.casefile.CaseFiles cases;
   @LocalServerPort int port;
 
   /** What a reader sees of the page: its text, and the placeholders and labels of its controls. */
@@ -101,6 +103,18 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
            "disabilityGrade":0,"employment":"UNEMPLOYED","monthlyIncome":300}],
          "assets":{"dwellings":1,"housingArea":60.00,"vehicles":0,"vehicleValue":0,"savings":500.00,"business":false}}"""));
 
+    // a request of 桃源村 whose sign-for ran overdue, for the cards page to offer
+    String overdue = intake.submitByStaff(new IntakeForm("streetlight", null, "村口路灯坏了一个星期", "330106002001", "村口", null,
+        null, "李四", "13900002222", null, Channel.HOTLINE, null), users.get("liu.yang")).caseNumber();
+    var job = management.createJobQuery()
+        .processInstanceId(cases.byNumber(overdue).orElseThrow().processInstanceId()).activityId("Timer_SignOverdue").singleResult();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(job.getDuedate());
+    try {
+      management.executeJob(job.getId());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+
     List<String> found = new ArrayList<>();
     browser.manage().deleteAllCookies();
     for (String path : List.of("/portal?lang=zh", "/portal/requests/new", "/portal/follow", "/login")) {
@@ -120,6 +134,23 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
     for (String path : List.of("/requests/report", "/tasks/done", "/cases/search?q=" + request)) {
       visit(path, found);
     }
+    // the township's supervisor: the area list with its urging, the case page's urging, the cards page with a unit picked
+    login("xu.ming");
+    for (String path : List.of("/tasks?queue=AREA", "/cases/" + request, "/supervision/cards",
+        "/supervision/cards?unit=330106002001")) {
+      visit(path, found);
+    }
+    // a refused urging and a refused card speak Chinese too
+    open("/cases/" + request);
+    find("#urge-submit").click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-error")));
+    english("refused urging", found);
+    open("/supervision/cards?unit=330106002001");
+    find("#card-submit").click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("card-errors")));
+    english("refused card", found);
+    login("lin.hai");
+    visit("/supervision/cards", found);
     assertThat(found).as("English words on Chinese pages").isEmpty();
 
     // form-js's own check, then the server's, each in Chinese only

@@ -96,6 +96,7 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
   @Autowired TaskActions tasks;
   @Autowired CaseFiles cases;
   @Autowired DemoUsers users;
+  @Autowired org.camunda.bpm.engine.ManagementService management;
 
   final List<String> tooSmall = new ArrayList<>();
   final List<String> exempt = new ArrayList<>();
@@ -201,6 +202,29 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
     checkWithMenu("assistance-apply");
     open("/emergency/report");
     check("emergency-report");
+
+    // the township's supervisor: urging from the area list and from the case page, a card to a village
+    String overdue = request("村口路灯坏了一个星期", "13900007799");
+    var job = management.createJobQuery().processInstanceId(cases.byNumber(overdue).orElseThrow().processInstanceId())
+        .activityId(RequestProcess.TIMER_SIGN_OVERDUE).singleResult();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(job.getDuedate());
+    try {
+      management.executeJob(job.getId());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    login("xu.ming");
+    open("/tasks?queue=AREA");
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rows table.tasks")));
+    checkWithMenu("tasks-supervisor");
+    open("/cases/" + handled);
+    check("case-urge");
+    open("/supervision/cards?unit=" + TAOYUAN);
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("card-form")));
+    checkWithMenu("cards");
+    login("lin.hai");
+    open("/supervision/cards");
+    checkWithMenu("cards-head");
 
     browser.manage().deleteAllCookies();
     open("/portal");

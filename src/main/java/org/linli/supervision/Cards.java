@@ -192,7 +192,7 @@ public class Cards {
   /** The cards of the user's area, newest first. */
   public Page<Card> list(LinliUser user, int page, int size) {
     int p = Math.max(0, page);
-    int s = size < 1 ? 20 : Math.min(size, 100);
+    int s = size < 1 ? 20 : Math.min(size, 200);
     Scope scope = user.scope();
     List<CardRepository.Row> rows = repository.list(scope, p, s);
     return new Page<>(cards(rows), p, s, repository.count(scope));

@@ -30,6 +30,41 @@ class CandidateGroupsTests {
   }
 
   @Test
+  void headsAreHeldAtATownshipOrVillageOrForADepartmentOfACounty() {
+    assertThat(CandidateGroups.heads("330106002")).isEqualTo("head@330106002");
+    assertThat(CandidateGroups.departmentHeads("mz", "330106")).isEqualTo("head-mz@330106");
+    assertThat(RoleAssignment.departmentHead("330106", "mz").candidateGroup()).isEqualTo("head-mz@330106");
+    assertThat(CandidateGroups.parse("head@330106002")).contains(RoleAssignment.of(Role.HEAD, "330106002"));
+    assertThat(CandidateGroups.parse("head@330106002001")).contains(RoleAssignment.of(Role.HEAD, "330106002001"));
+    assertThat(CandidateGroups.parse("head-mz@330106")).contains(RoleAssignment.departmentHead("330106", "mz"));
+    assertThat(CandidateGroups.parse("head@330106")).as("a county's head heads a department").isEmpty();
+    assertThat(CandidateGroups.parse("head-mz@330106002")).as("only a county has departments").isEmpty();
+    assertThatThrownBy(() -> CandidateGroups.heads("330106")).isInstanceOf(IllegalArgumentException.class);
+
+    // a township's head sees its area; a department's head its cases in the county
+    Scope township = Scope.of(List.of(RoleAssignment.of(Role.HEAD, "330106002")));
+    assertThat(township.covers("330106002001", null)).isTrue();
+    assertThat(township.covers("330106003001", null)).isFalse();
+    Scope department = Scope.of(List.of(RoleAssignment.departmentHead("330106", "mz")));
+    assertThat(department.covers("330106003001", "mz")).isTrue();
+    assertThat(department.covers("330106003001", null)).isFalse();
+
+    // units: their heads, who stands in without one, and their own work
+    Unit village = Unit.parse("330106002001").orElseThrow();
+    assertThat(village.headGroup()).isEqualTo("head@330106002001");
+    assertThat(village.officerGroup()).isEqualTo("caseworker@330106002001");
+    assertThat(village.workGroups()).containsExactly("caseworker@330106002001", "gridworker@330106002001");
+    Unit mz = Unit.parse("330106:mz").orElseThrow();
+    assertThat(mz.headGroup()).isEqualTo("head-mz@330106");
+    assertThat(mz.workGroups()).containsExactly("dept-mz@330106");
+    assertThat(mz.key()).isEqualTo("330106:mz");
+    assertThat(Unit.parse("330106")).as("a county is no unit").isEmpty();
+    assertThat(Unit.parse("330106002:mz")).isEmpty();
+    assertThat(Unit.parse("x")).isEmpty();
+    assertThat(Unit.parse(null)).isEmpty();
+  }
+
+  @Test
   void routesByLevelFromTheCasePlace() {
     assertThat(routing.forLevel("VILLAGE", "330106002001", null)).isEqualTo("caseworker@330106002001");
     assertThat(routing.forLevel("TOWNSHIP", "330106002001", null)).isEqualTo("township@330106002");

@@ -181,6 +181,51 @@ class CardsTests {
   }
 
   @Test
+  void theCardsPageIssuesThroughTheSameRulesAndKeepsWhatWasTyped() throws Exception {
+    String overdue = overdueRequest(TAOYUAN_VILLAGE);
+    long cardsBefore = cardCount();
+    WebSession caseworker = WebSession.on(port);
+    caseworker.login("wang.fang", "demo");
+    assertThat(caseworker.get("/supervision/cards").body()).as("no issuing form").doesNotContain("id=\"unit-form\"");
+    assertThat(caseworker.form("/supervision/cards", java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "YELLOW",
+        "reason", "超期", "cases", overdue)).status()).isEqualTo(403);
+
+    WebSession supervisor = WebSession.on(port);
+    supervisor.login("xu.ming", "demo");
+    WebSession.Reply page = supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("name=\"cases\" value=\"" + overdue + "\"");
+    assertThat(supervisor.get("/supervision/cards?unit=330106003001").body()).as("another township's village is not offered")
+        .doesNotContain("id=\"card-form\"").contains("请选择本辖区的下级单位");
+
+    // without the page's token: refused, nothing recorded
+    assertThat(supervisor.formWithout("/supervision/cards", java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "YELLOW",
+        "reason", "没有令牌", "cases", overdue)).status()).isEqualTo(403);
+    // a blank reason: the case stays ticked, the colour chosen
+    supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE);
+    WebSession.Reply blank = supervisor.form("/supervision/cards", java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "RED",
+        "reason", " ", "cases", overdue));
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body()).contains("尚未亮牌", "请填写亮牌理由").doesNotContain("give the reason");
+    assertThat(blank.body()).containsPattern("value=\"" + overdue + "\"[^>]*checked=\"checked\"")
+        .containsPattern("value=\"RED\"[^>]*checked=\"checked\"");
+    // a unit outside the area, as a hand-made form would send it
+    WebSession.Reply outside = supervisor.form("/supervision/cards", java.util.Map.of("unit", "330106003001", "colour", "YELLOW",
+        "reason", "越界", "cases", overdue));
+    assertThat(outside.status()).isEqualTo(403);
+    assertThat(outside.body()).contains("只能对本辖区的下级单位亮牌");
+    assertThat(cardCount()).isEqualTo(cardsBefore);
+    assertThat(carded(overdue)).isZero();
+
+    WebSession.Reply issued = supervisor.form("/supervision/cards", java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "RED",
+        "reason", "签收超期，请整改", "cases", overdue));
+    assertThat(issued.status()).isEqualTo(303);
+    assertThat(issued.location()).contains("/supervision/cards?issued=").contains("#card-");
+    assertThat(cardCount()).isEqualTo(cardsBefore + 1);
+    assertThat(carded(overdue)).isEqualTo(1);
+  }
+
+  @Test
   void refusedCardsLeaveNothingBehind() throws Exception {
     String taoyuan = overdueRequest(TAOYUAN_VILLAGE);
     String yunling = overdueRequest(YUNLING_VILLAGE);

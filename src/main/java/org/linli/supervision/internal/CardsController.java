@@ -2,6 +2,8 @@ package org.linli.supervision.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.Page;
@@ -32,7 +34,8 @@ class CardsController {
 
   @GetMapping("/api/supervision/cards")
   @Operation(summary = "The cards of your area (units in it, or your department), newest first, with the cases they name")
-  Page<Card> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+  Page<Card> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
     return cards.list(currentUser.get(), page, size);
   }
 
