@@ -17,11 +17,12 @@ create index ix_supervision_card_township on supervision_card (township_code, is
 create index ix_supervision_card_division on supervision_card (division_code, issued_at);
 create index ix_supervision_card_department on supervision_card (county_code, department_code, issued_at);
 
--- The overdue cases a card names (each at most once).
+-- The overdue cases a card names (each at most once), as they were when it was issued.
 create table supervision_card_case (
-  card_id     bigint      not null references supervision_card (id),
-  case_id     bigint      not null references case_file (id),
-  case_number varchar(32) not null,
+  card_id     bigint       not null references supervision_card (id),
+  case_id     bigint       not null references case_file (id),
+  case_number varchar(32)  not null,
+  case_title  varchar(200),
   primary key (card_id, case_id)
 );
 create index ix_supervision_card_case_case on supervision_card_case (case_id);

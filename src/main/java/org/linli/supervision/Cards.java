@@ -182,7 +182,7 @@ public class Cards {
     Bilingual.Halves note = new Bilingual.Halves(colour.zh() + "警示 " + unitName + "：" + reason,
         capitalised(colour.en()) + " to " + unitName + ": " + reason);
     for (CaseFile c : named) {
-      repository.name(id, c.id(), c.caseNumber());
+      repository.name(id, c.id(), c.caseNumber(), c.title());
       cases.record(c.id(), CaseEventType.CARDED, c.currentStep(), c.currentStepName(), user.username(), null, note);
     }
     events.publishEvent(new CardIssued(id, colour, unit, unitName, reason, user.username(), user.name(), named));
@@ -217,8 +217,7 @@ public class Cards {
     List<Card> out = new ArrayList<>();
     for (CardRepository.Row r : rows) {
       List<Card.CardCase> cs = named.getOrDefault(r.id(), List.of()).stream()
-          .map(n -> new Card.CardCase(n.caseNumber(), cases.byId(n.caseId()).map(CaseFile::title).orElse(null)))
-          .toList();
+          .map(n -> new Card.CardCase(n.caseNumber(), n.title())).toList();
       Unit unit = new Unit(r.divisionCode(), r.departmentCode());
       out.add(new Card(r.id(), r.colour(), r.divisionCode(), r.departmentCode(), organization.unitName(unit), r.reason(),
           r.issuedBy(), organization.staff(r.issuedBy()).map(StaffMember::name).orElse(r.issuedBy()), r.issuedAt(), cs));

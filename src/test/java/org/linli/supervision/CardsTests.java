@@ -181,6 +181,22 @@ class CardsTests {
   }
 
   @Test
+  void headsSeeTheirUnitsCasesButActOnNoStep() throws Exception {
+    String number = intake.submitByStaff(new IntakeForm("streetlight", null, "路灯不亮了，晚上出行很不方便", TAOYUAN_VILLAGE, "村口",
+        null, null, "张三", "13900001111", null, Channel.HOTLINE, null), users.get("huang.hua")).caseNumber();
+    WebSession head = WebSession.on(port).basic("lin.hai", "demo");
+    assertThat(head.get("/api/cases/" + number).status()).as("桃源镇's head sees its area").isEqualTo(200);
+    JsonNode area = body(head.get("/api/tasks?queue=AREA&q=" + number));
+    assertThat(area.get("total").asInt()).isEqualTo(1);
+    String task = area.get("items").get(0).get("id").asText();
+    assertThat(body(head.get("/api/tasks?queue=GROUP")).get("total").asInt()).as("no step is offered to a head").isZero();
+    assertThat(head.json("POST", "/api/tasks/" + task + "/claim", null).status()).isEqualTo(403);
+    assertThat(WebSession.on(port).basic("gao.jie", "demo").get("/api/cases/" + number).status())
+        .as("民政局's head sees the department's cases only").isEqualTo(404);
+    assertThat(users.get("gao.jie").scope().covers(TAOYUAN_VILLAGE, "mz")).isTrue();
+  }
+
+  @Test
   void theCardsPageIssuesThroughTheSameRulesAndKeepsWhatWasTyped() throws Exception {
     String overdue = overdueRequest(TAOYUAN_VILLAGE);
     long cardsBefore = cardCount();

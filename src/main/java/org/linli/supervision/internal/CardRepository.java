@@ -23,8 +23,8 @@ public class CardRepository {
   public record Row(long id, CardColour colour, String divisionCode, String departmentCode, String reason, String issuedBy,
       Instant issuedAt) {}
 
-  /** A case a card names. */
-  public record Named(long cardId, long caseId, String caseNumber) {}
+  /** A case a card names, with its title when the card was issued. */
+  public record Named(long cardId, long caseId, String caseNumber, String title) {}
 
   private static final String COLUMNS = "k.id, k.colour, k.division_code, k.department_code, k.reason, k.issued_by, k.issued_at";
 
@@ -44,9 +44,9 @@ public class CardRepository {
     return keys.getKey().longValue();
   }
 
-  public void name(long cardId, long caseId, String caseNumber) {
-    jdbc.sql("insert into supervision_card_case (card_id, case_id, case_number) values (?, ?, ?)")
-        .params(cardId, caseId, caseNumber)
+  public void name(long cardId, long caseId, String caseNumber, String title) {
+    jdbc.sql("insert into supervision_card_case (card_id, case_id, case_number, case_title) values (?, ?, ?, ?)")
+        .params(cardId, caseId, caseNumber, title)
         .update();
   }
 
@@ -95,10 +95,10 @@ public class CardRepository {
       return out;
     }
     String in = String.join(", ", java.util.Collections.nCopies(cardIds.size(), "?"));
-    jdbc.sql("select card_id, case_id, case_number from supervision_card_case where card_id in (" + in + ")"
+    jdbc.sql("select card_id, case_id, case_number, case_title from supervision_card_case where card_id in (" + in + ")"
             + " order by card_id, case_number")
         .params(new ArrayList<Object>(cardIds))
-        .query((rs, i) -> new Named(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+        .query((rs, i) -> new Named(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)))
         .list()
         .forEach(n -> out.computeIfAbsent(n.cardId(), k -> new ArrayList<>()).add(n));
     return out;
