@@ -96,7 +96,7 @@ class CardMailTests extends MailTestSupport {
     deliver(); // the steps' own notices
 
     Card red = cards.issue(users.get("huang.hua"), new CardOrder("RED", "330106002", null,
-        "分派环节超过时限，请镇负责人督促整改 / dispatch ran overdue", List.of(township)));
+        "分派环节超过时限，请镇负责人督促整改", List.of(township)));
     List<String> mails = deliver();
     assertThat(mails).singleElement().asString()
         .contains("<lin.hai@linli.example>")

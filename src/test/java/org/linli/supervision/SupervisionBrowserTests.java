@@ -171,5 +171,10 @@ class SupervisionBrowserTests extends BrowserTestSupport {
     assertThat(find("#card-" + card.id()).getText()).contains("红牌", "桃源村", "签收屡次超期", overdue);
     assertThat(text()).contains("桃源镇 · 负责人");
     shot("supervision-cards-head");
+    // in English, the page's own words are English; the unit's name and the reason stay as written
+    open("/supervision/cards?lang=en");
+    assertThat(find("#card-" + card.id()).getText()).contains("Red card", "桃源村", "签收屡次超期", "Issued by 徐明");
+    shot("supervision-cards-head-en");
+    open("/supervision/cards?lang=zh");
   }
 }
