@@ -148,6 +148,7 @@ public class CaseQueries {
         .before("c.step_due", f.dueBefore())
         .equal("c.deadline_state", f.deadlineState() == null ? null : f.deadlineState().name())
         .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null")
+        .term(f.everOverdue() == null ? null : f.everOverdue() ? "c.ever_overdue = true" : "c.ever_overdue = false")
         .in("c.id", f.caseIds())
         .text(f.text());
   }
