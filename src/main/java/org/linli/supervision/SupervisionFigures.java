@@ -1,5 +1,6 @@
 package org.linli.supervision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -117,5 +118,67 @@ public class SupervisionFigures {
 
   private static Double hours(Counts c) {
     return c.closed() == 0 ? null : c.handlingMinutes() / 60.0 / c.closed();
+  }
+
+  /** Received, closed and late steps per day of the period, every day listed. */
+  public List<Trend> trend(Scope scope, Period period) {
+    Map<LocalDate, Counts> byDay = new HashMap<>();
+    days.perDay(scope, period.from(), period.to()).forEach(d -> byDay.put(d.day(), d.counts()));
+    List<Trend> out = new java.util.ArrayList<>();
+    for (LocalDate d = period.from(); !d.isAfter(period.to()); d = d.plusDays(1)) {
+      Counts c = byDay.getOrDefault(d, Counts.ZERO);
+      out.add(new Trend(d, c.received(), c.closed(), c.overdueSteps()));
+    }
+    return out;
+  }
+
+  /** The buckets of {@link #ageing}: working days open. */
+  static final int[][] AGE_BUCKETS = {{0, 1}, {2, 3}, {4, 5}, {6, 10}, {11, -1}};
+
+  /** Open cases of the area by working days open (≤1, 2–3, 4–5, 6–10, >10), on the working-day calendar. */
+  public List<Ageing> ageing(Scope scope) {
+    Instant now = EngineClock.now();
+    Duration day = calendar.workingDayLength();
+    // open more than k working days: opened no later than the instant k working days and a second
+    // before now (that instant lies in working time, so a night before a working morning is not counted in)
+    List<Instant> bounds = List.of(1, 3, 5, 10).stream()
+        .map(k -> calendar.minusWorkingTime(now, day.multipliedBy(k).plusSeconds(1))).toList();
+    long[] before = days.openedBefore(scope, bounds);
+    long all = before[0];
+    long[] over = {before[1], before[2], before[3], before[4]};
+    return List.of(
+        new Ageing("≤1", 0, 1, all - over[0]),
+        new Ageing("2–3", 2, 3, over[0] - over[1]),
+        new Ageing("4–5", 4, 5, over[1] - over[2]),
+        new Ageing("6–10", 6, 10, over[2] - over[3]),
+        new Ageing(">10", 11, null, over[3]));
+  }
+
+  /**
+   * 红黑榜 of villages or departments: the five best and worst by on-time rate (among units with at
+   * least {@code minimum} cases closed) and by satisfaction (at least {@code minimum} rated), and the
+   * ten open cases longest overdue.
+   */
+  public Rankings rankings(Scope scope, Period period, Breakdown.By by, int minimum) {
+    List<Breakdown> units = breakdown(scope, period, by, null).stream().filter(b -> !b.key().isEmpty()).toList();
+    java.util.Comparator<Breakdown> onTime = java.util.Comparator.comparing(Breakdown::onTimeRate)
+        .thenComparing(Breakdown::closed);
+    java.util.Comparator<Breakdown> satisfaction = java.util.Comparator.comparing(Breakdown::satisfactionRate)
+        .thenComparing(Breakdown::rated);
+    List<Breakdown> closedEnough = units.stream().filter(b -> b.closed() >= minimum && b.onTimeRate() != null).toList();
+    List<Breakdown> ratedEnough = units.stream().filter(b -> b.rated() >= minimum && b.satisfactionRate() != null).toList();
+    Instant now = EngineClock.now();
+    double dayMinutes = calendar.workingDayLength().toMinutes();
+    List<Rankings.LateCase> late = days.longestOverdue(scope, now, 10).stream()
+        .map(c -> new Rankings.LateCase(c.caseNumber(), c.title(), c.kind(), c.divisionCode(),
+            organization.division(c.divisionCode()).map(Division::name).orElse(c.divisionCode()), c.currentStepName(), c.stepDue(),
+            Math.round(calendar.workingTimeBetween(c.stepDue(), now).toMinutes() / dayMinutes * 10) / 10.0))
+        .toList();
+    return new Rankings(period, by, minimum,
+        closedEnough.stream().sorted(onTime.reversed()).limit(5).toList(),
+        closedEnough.stream().sorted(onTime).limit(5).toList(),
+        ratedEnough.stream().sorted(satisfaction.reversed()).limit(5).toList(),
+        ratedEnough.stream().sorted(satisfaction).limit(5).toList(),
+        late);
   }
 }

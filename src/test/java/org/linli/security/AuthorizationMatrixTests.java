@@ -100,8 +100,11 @@ class AuthorizationMatrixTests {
       GET /api/public/request-categories | EVERYONE
       GET /api/request-categories | SIGNED_IN
       GET /api/requests/{number} | SIGNED_IN
+      GET /api/supervision/ageing | SUPERVISOR, ADMIN
       GET /api/supervision/breakdown | SUPERVISOR, ADMIN
       GET /api/supervision/figures | SUPERVISOR, ADMIN
+      GET /api/supervision/rankings | SUPERVISOR, ADMIN
+      GET /api/supervision/trend | SUPERVISOR, ADMIN
       GET /api/tasks | SIGNED_IN
       GET /api/tasks/done | SIGNED_IN
       GET /api/tasks/{id} | SIGNED_IN

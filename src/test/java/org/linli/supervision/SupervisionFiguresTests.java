@@ -229,12 +229,45 @@ class SupervisionFiguresTests {
 
     // what is open is counted now, on the open cases
     Instant now = EngineClock.now();
-    KeyFigures county = figures.keyFigures(scopes.get("county"), Period.today(calendar.today()));
+    KeyFigures countyNow = figures.keyFigures(scopes.get("county"), Period.today(calendar.today()));
     List<Case> open = cases.stream().filter(c -> c.status().equals("OPEN")).toList();
-    assertThat(county.overdueNow()).isEqualTo(open.stream().filter(c -> c.stepDue().isBefore(now)).count());
-    assertThat(county.yellowNow()).isEqualTo(open.stream().filter(c -> c.state().equals("YELLOW")).count());
-    assertThat(county.redNow()).isEqualTo(open.stream().filter(c -> c.state().equals("RED")).count());
-    assertThat(county.everOverdueOpen()).isEqualTo(open.stream().filter(Case::everOverdue).count());
+    assertThat(countyNow.overdueNow()).isEqualTo(open.stream().filter(c -> c.stepDue().isBefore(now)).count());
+    assertThat(countyNow.yellowNow()).isEqualTo(open.stream().filter(c -> c.state().equals("YELLOW")).count());
+    assertThat(countyNow.redNow()).isEqualTo(open.stream().filter(c -> c.state().equals("RED")).count());
+    assertThat(countyNow.everOverdueOpen()).isEqualTo(open.stream().filter(Case::everOverdue).count());
+
+    // a trend's days are the single days' figures
+    Period weeks = new Period(LocalDate.parse("2026-09-27"), LocalDate.parse("2026-10-09"));
+    List<Trend> trend = figures.trend(scopes.get("county"), weeks);
+    assertThat(trend).hasSize(13);
+    for (Trend day : trend) {
+      Map<String, Double> expected = bruteForce(cases, c -> true, new Period(day.day(), day.day()));
+      assertThat((double) day.received()).as("seed %d trend %s", seed, day.day()).isEqualTo(expected.get("received"));
+      assertThat((double) day.closed()).as("seed %d trend %s", seed, day.day()).isEqualTo(expected.get("closed"));
+      assertThat((double) day.overdueSteps()).as("seed %d trend %s", seed, day.day()).isEqualTo(expected.get("overdueSteps"));
+    }
+
+    // ageing: working days open on the calendar, counted case by case
+    long dayLength = calendar.workingDayLength().toSeconds();
+    long[] expectedAges = new long[5];
+    Instant ageAt = EngineClock.now();
+    for (Case c : open) {
+      long open1 = calendar.workingTimeBetween(c.opened(), ageAt).toSeconds();
+      int bucket = open1 > 10 * dayLength ? 4 : open1 > 5 * dayLength ? 3 : open1 > 3 * dayLength ? 2 : open1 > dayLength ? 1 : 0;
+      expectedAges[bucket]++;
+    }
+    assertThat(figures.ageing(scopes.get("county"))).extracting(Ageing::count)
+        .as("seed %d", seed).containsExactly(expectedAges[0], expectedAges[1], expectedAges[2], expectedAges[3], expectedAges[4]);
+
+    // 红黑榜: ranked by on-time rate among units with enough closed cases; the longest overdue first
+    Rankings ranks = figures.rankings(scopes.get("county"), periods.get(4), Breakdown.By.VILLAGE, 3);
+    assertThat(ranks.onTimeBest()).isSortedAccordingTo((a, b) -> Double.compare(b.onTimeRate(), a.onTimeRate()));
+    assertThat(ranks.onTimeWorst()).isSortedAccordingTo((a, b) -> Double.compare(a.onTimeRate(), b.onTimeRate()));
+    assertThat(ranks.onTimeBest()).allMatch(b -> b.closed() >= 3);
+    List<Instant> longest = open.stream().map(Case::stepDue).filter(d -> d.isBefore(now)).sorted().limit(10).toList();
+    assertThat(ranks.longestOverdue()).extracting(Rankings.LateCase::stepDue).as("seed %d", seed).isEqualTo(longest);
+    assertThat(ranks.longestOverdue()).isSortedAccordingTo(java.util.Comparator.comparing(Rankings.LateCase::stepDue));
+    assertThat(ranks.longestOverdue()).allMatch(l -> l.caseNumber().startsWith("TS" + county) && l.workingDaysOverdue() >= 0);
   }
 
   @Test

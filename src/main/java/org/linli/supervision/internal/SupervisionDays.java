@@ -170,4 +170,70 @@ public class SupervisionDays {
         .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)})
         .single();
   }
+
+  /** A day's sums: for the trend. */
+  public record DaySums(LocalDate day, Counts counts) {}
+
+  /** The sums per day of a period, in the scope's area; days without a row are left out. */
+  public List<DaySums> perDay(Scope scope, LocalDate from, LocalDate to) {
+    ScopeSql.Condition area = ScopeSql.cases("d", scope);
+    if (area.isNothing()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(area.params());
+    params.add(java.sql.Date.valueOf(from));
+    params.add(java.sql.Date.valueOf(to));
+    return jdbc.sql("select d.stat_day, " + SUMS + " from supervision_day d where " + area.sql()
+            + " and d.stat_day >= ? and d.stat_day <= ? group by d.stat_day order by d.stat_day")
+        .params(params)
+        .query((rs, i) -> new DaySums(rs.getDate(1).toLocalDate(), counts(rs, 2)))
+        .list();
+  }
+
+  /** Open cases of the area, and how many of them opened no later than each of the instants given. */
+  public long[] openedBefore(Scope scope, List<Instant> bounds) {
+    ScopeSql.Condition area = ScopeSql.cases("c", scope);
+    if (area.isNothing()) {
+      return new long[bounds.size() + 1];
+    }
+    StringBuilder sql = new StringBuilder("select count(*)");
+    List<Object> params = new ArrayList<>();
+    for (Instant b : bounds) {
+      sql.append(", sum(case when c.opened_at <= ? then 1 else 0 end)");
+      params.add(Timestamp.from(b));
+    }
+    params.addAll(area.params());
+    return jdbc.sql(sql + " from case_file c where " + area.sql() + " and c.status = 'OPEN'")
+        .params(params)
+        .query((rs, i) -> {
+          long[] out = new long[bounds.size() + 1];
+          for (int k = 0; k <= bounds.size(); k++) {
+            out[k] = rs.getLong(k + 1);
+          }
+          return out;
+        })
+        .single();
+  }
+
+  /** An open case past its step's due time. */
+  public record LateCase(String caseNumber, String title, String kind, String divisionCode, String departmentCode,
+      String currentStepName, Instant stepDue) {}
+
+  /** The open cases of the area longest past their step's due time. */
+  public List<LateCase> longestOverdue(Scope scope, Instant now, int limit) {
+    ScopeSql.Condition area = ScopeSql.cases("c", scope);
+    if (area.isNothing()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(area.params());
+    params.add(Timestamp.from(now));
+    params.add(limit);
+    return jdbc.sql("select c.case_number, c.title, c.kind, c.division_code, c.department_code, c.current_step_name, c.step_due"
+            + " from case_file c where " + area.sql() + " and c.status = 'OPEN' and c.step_due < ?"
+            + " order by c.step_due, c.id limit ?")
+        .params(params)
+        .query((rs, i) -> new LateCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getTimestamp(7).toInstant()))
+        .list();
+  }
 }

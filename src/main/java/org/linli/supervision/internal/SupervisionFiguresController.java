@@ -11,10 +11,13 @@ import org.linli.organization.Role;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
+import org.linli.supervision.Ageing;
 import org.linli.supervision.Breakdown;
 import org.linli.supervision.KeyFigures;
 import org.linli.supervision.Period;
+import org.linli.supervision.Rankings;
 import org.linli.supervision.SupervisionFigures;
+import org.linli.supervision.Trend;
 import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,6 +67,47 @@ class SupervisionFiguresController {
     LinliUser user = supervisor();
     String township = division != null && division.length() == 9 ? division : null;
     return figures.breakdown(area(user, division), period(period, from, to), by, township);
+  }
+
+  @GetMapping("/trend")
+  @Operation(summary = "Received, closed and late steps per day over the last 30 or 90 days (or a period)")
+  List<Trend> trend(
+      @RequestParam(defaultValue = "30") @Parameter(description = "30 or 90; ignored for a CUSTOM period") int days,
+      @RequestParam(required = false) PeriodName period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
+    LinliUser user = supervisor();
+    if (period == null && days != 30 && days != 90) {
+      throw new InvalidInputException("days", "应为 30 或 90 30 or 90");
+    }
+    Period p = period == null ? Period.lastDays(calendar.today(), days) : period(period, from, to);
+    return figures.trend(area(user, division), p);
+  }
+
+  @GetMapping("/ageing")
+  @Operation(summary = "Open cases by working days open: ≤1, 2–3, 4–5, 6–10, >10")
+  List<Ageing> ageing(@RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
+    return figures.ageing(area(supervisor(), division));
+  }
+
+  @GetMapping("/rankings")
+  @Operation(summary = "红黑榜: villages or departments by on-time rate and satisfaction, and the open cases longest overdue")
+  Rankings rankings(
+      @RequestParam(defaultValue = "VILLAGE") Breakdown.By by,
+      @RequestParam(defaultValue = "MONTH") PeriodName period,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "3") @Parameter(description = "cases closed (or rated) a unit needs to be ranked") int minimum,
+      @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
+    LinliUser user = supervisor();
+    if (by != Breakdown.By.VILLAGE && by != Breakdown.By.DEPARTMENT && by != Breakdown.By.TOWNSHIP) {
+      throw new InvalidInputException("by", "按村社区、乡镇或部门排名 rank villages, townships or departments");
+    }
+    if (minimum < 1 || minimum > 1000) {
+      throw new InvalidInputException("minimum", "应为 1 至 1000 between 1 and 1000");
+    }
+    return figures.rankings(area(user, division), period(period, from, to), by, minimum);
   }
 
   /** Supervisors watch; staff who act on steps have their task lists. */
