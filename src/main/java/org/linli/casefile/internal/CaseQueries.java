@@ -206,7 +206,7 @@ public class CaseQueries {
             + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
       }
       // each word must be in the title, in any order ("路灯 村口" finds "村口路灯不亮"); a few words at most
-      Arrays.stream(text.split("\\s+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
+      Arrays.stream(text.split("[\\s\\u3000]+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
           "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
       return this;
     }
