@@ -28,11 +28,13 @@ function showMessage(container, text) {
 }
 
 // diagram-js's MoveCanvas (15.x, under bpmn-js 18) pans on mouse drags only; fingers would scroll
-// the page instead. One finger drags the canvas, two pinch-zoom it; the mouse stays with MoveCanvas.
+// the page instead. A sideways drag pans the canvas, two fingers pinch-zoom it; the mouse stays with MoveCanvas.
 function touchNavigation(viewer) {
   const canvas = viewer.get('canvas');
   const el = canvas.getContainer();
-  el.style.touchAction = 'none';
+  // an up-and-down swipe still scrolls the page (the diagram is most of a phone's screen); a sideways
+  // drag, once it has started, pans the diagram, and two fingers pinch-zoom it
+  el.style.touchAction = 'pan-y';
   const pointers = new Map();
   let pinch = null;
   const spread = () => {

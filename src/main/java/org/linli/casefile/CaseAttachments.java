@@ -48,7 +48,8 @@ public class CaseAttachments {
     }
     long max = properties.maxBytes().toBytes();
     if (bytes.length > max) {
-      throw new InvalidInputException("file", "文件不能超过 " + (max / (1024 * 1024)) + " MB; at most " + max + " bytes");
+      long mb = max / (1024 * 1024);
+      throw new InvalidInputException("file", "文件不能超过 " + mb + " MB（" + max + " 字节） at most " + mb + " MB (" + max + " bytes)");
     }
     String type = sniff(bytes);
     boolean allowed = type != null && properties.allowedTypes().contains(type) && (accepted == null || accepted.contains(type));

@@ -28,7 +28,9 @@ public record CaseFile(
     Instant warnAt,
     DeadlineState deadlineState,
     Instant urgedAt,
-    String urgedBy) {
+    String urgedBy,
+    /** A step of the case ran past its due time, or the case closed after its own: history, not a colour. */
+    boolean everOverdue) {
 
   public boolean isOverdue(Instant now) {
     return status == CaseStatus.OPEN && stepDue != null && stepDue.isBefore(now);

@@ -78,13 +78,13 @@ public class CaseFiles {
     CaseFile opened = new CaseFile(id, number, opening.kind(), null, opening.title(), opening.categoryCode(),
         DivisionLevel.COUNTY.ancestorOf(opening.divisionCode()), DivisionLevel.TOWNSHIP.ancestorOf(opening.divisionCode()),
         opening.divisionCode(), opening.departmentCode(), CaseStatus.OPEN, null, null, null, null, null, opening.caseDue(),
-        null, now, null, opening.priority(), opening.caseWarnAt(), DeadlineState.GREEN, null, null);
+        null, now, null, opening.priority(), opening.caseWarnAt(), DeadlineState.GREEN, null, null, false);
     beforeStart.accept(opened);
     String processInstanceId = runtime.startProcessInstanceByKey(kind.processDefinitionKey(), number,
         variables == null ? Map.of() : variables).getId();
     return new CaseFile(id, number, opened.kind(), processInstanceId, opened.title(), opened.categoryCode(), opened.countyCode(),
         opened.townshipCode(), opened.divisionCode(), opened.departmentCode(), opened.status(), null, null, null, null, null,
-        opened.caseDue(), null, now, null, opened.priority(), opened.warnAt(), opened.deadlineState(), null, null);
+        opened.caseDue(), null, now, null, opened.priority(), opened.warnAt(), opened.deadlineState(), null, null, false);
   }
 
   /**
@@ -172,11 +172,19 @@ public class CaseFiles {
   /** Records a timeline entry that no step completion records, such as a reminder or an urging. */
   public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, String note) {
     timeline.insert(caseId, type, step, stepName, actor, group, null, note, EngineClock.now());
+    overdueIsHistory(caseId, type);
+  }
+
+  private void overdueIsHistory(long caseId, CaseEventType type) {
+    if (type == CaseEventType.OVERDUE) {
+      repository.markEverOverdue(caseId);
+    }
   }
 
   /** Records a timeline entry whose note Linli wrote, in Chinese and in English, each shown to its reader. */
   public void record(long caseId, CaseEventType type, String step, String stepName, String actor, String group, Bilingual.Halves note) {
     timeline.insert(caseId, type, step, stepName, actor, group, null, note.zh(), note.en(), EngineClock.now());
+    overdueIsHistory(caseId, type);
   }
 
   /**

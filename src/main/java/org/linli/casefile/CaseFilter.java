@@ -20,11 +20,22 @@ public record CaseFilter(
     DeadlineState deadlineState,
     Boolean urged,
     String text,
-    Set<Long> caseIds) {
+    Set<Long> caseIds,
+    /** Only cases that ever ran late (true) or never did (false); null for both. */
+    Boolean everOverdue) {
 
   public CaseFilter(Scope scope, CaseStatus status, String kind, String categoryCode, String divisionCode, Instant dueBefore,
       DeadlineState deadlineState, Boolean urged) {
-    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, null, null);
+    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, null, null, null);
+  }
+
+  public CaseFilter(Scope scope, CaseStatus status, String kind, String categoryCode, String divisionCode, Instant dueBefore,
+      DeadlineState deadlineState, Boolean urged, String text, Set<Long> caseIds) {
+    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, null);
+  }
+
+  public CaseFilter withEverOverdue(Boolean ever) {
+    return new CaseFilter(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, ever);
   }
 
   /** A search: the newest first, whatever its status. */

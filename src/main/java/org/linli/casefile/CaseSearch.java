@@ -54,7 +54,8 @@ public class CaseSearch {
     String text = q == null || q.isBlank() ? null : q.strip();
     boolean phone = isPhone(text);
     CaseFilter f = new CaseFilter(user.scope(), filter.status(), filter.kind(), filter.categoryCode(), filter.divisionCode(),
-        filter.dueBefore(), filter.deadlineState(), filter.urged(), phone ? null : text, phone ? casesByPhone(text) : null);
+        filter.dueBefore(), filter.deadlineState(), filter.urged(), phone ? null : text, phone ? casesByPhone(text) : null,
+        filter.everOverdue());
     Page<CaseFile> found = queries.cases(f, page, size);
     if (phone) {
       phoneSearched(user, found.items().stream().map(CaseFile::id).toList());

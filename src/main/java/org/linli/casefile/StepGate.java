@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 public final class StepGate {
 
   private static final ThreadLocal<String> OPEN_FOR = new ThreadLocal<>();
+  /** The member of staff completing the open task, when it is one (not a resident's rating, not a job). */
+  private static final ThreadLocal<String> BY = new ThreadLocal<>();
 
   private StepGate() {}
 
@@ -39,6 +41,26 @@ public final class StepGate {
         OPEN_FOR.set(outer);
       }
     }
+  }
+
+  /** Runs a member of staff's completion of one task, which the step's rules have checked. */
+  public static void completeByStaff(String taskId, String username, Runnable completion) {
+    String outer = BY.get();
+    BY.set(username);
+    try {
+      complete(taskId, completion);
+    } finally {
+      if (outer == null) {
+        BY.remove();
+      } else {
+        BY.set(outer);
+      }
+    }
+  }
+
+  /** Who of staff completes the task on this thread, or null (a resident, a job, a listener). */
+  public static String staffCompleting(String taskId) {
+    return isOpenFor(taskId) ? BY.get() : null;
   }
 
   /** Whether the task is being completed through its step's rules on this thread. */

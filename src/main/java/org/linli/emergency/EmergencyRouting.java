@@ -44,13 +44,15 @@ public class EmergencyRouting {
 
   /**
    * Who may record the arrival on site besides the lead: the grid worker who reported the event,
-   * while he is an (active) grid worker of its village, for he is usually there first. A report by
-   * anybody else, or at a township, offers the step to nobody by name.
+   * while he is an (active) grid worker of its village, for he is usually there first; only at level
+   * IV, where the township leads and he is its eyes on site. At a graver level the step measures the
+   * county's own arrival, which nobody else may record. A report by anybody else, or at a township,
+   * offers the step to nobody by name.
    *
    * @param reportedBy the reporter as the incident's record holds it, never a variable
    */
-  public List<String> arrivalReporter(String reportedBy, String divisionCode) {
-    if (reportedBy == null || DivisionLevel.ofCode(divisionCode) != DivisionLevel.VILLAGE) {
+  public List<String> arrivalReporter(String reportedBy, String divisionCode, IncidentLevel level) {
+    if (reportedBy == null || level != IncidentLevel.IV || DivisionLevel.ofCode(divisionCode) != DivisionLevel.VILLAGE) {
       return List.of();
     }
     boolean gridWorkerThere = organization.membersOf(CandidateGroups.gridWorkers(divisionCode)).stream()

@@ -108,7 +108,10 @@ public class RequestIntake {
   public Receipt submitByStaff(IntakeForm form, LinliUser user) {
     List<FieldError> errors = new ArrayList<>(problems(form));
     boolean gridWorker = user.holds(Role.GRID_WORKER);
-    Channel channel = form.channel() != null ? form.channel() : gridWorker ? Channel.GRID : Channel.HOTLINE;
+    // without a channel, a grid worker reporting from his own grid reports on GRID; anything else is HOTLINE
+    boolean ownGrid = form.divisionCode() != null && form.divisionCode().matches("\\d{12}")
+        && user.inGroup(CandidateGroups.gridWorkers(form.divisionCode()));
+    Channel channel = form.channel() != null ? form.channel() : ownGrid ? Channel.GRID : Channel.HOTLINE;
     if (channel == Channel.PORTAL || channel == Channel.API || (channel == Channel.GRID && !gridWorker)) {
       errors.add(new FieldError("channel", "工作人员受理的渠道为热线" + (gridWorker ? "或网格" : "")
           + " staff take requests in on the " + (gridWorker ? "HOTLINE or GRID" : "HOTLINE") + " channel"));

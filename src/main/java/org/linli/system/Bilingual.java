@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Text written "中文 English": the names in models and forms ("签收 Sign for"), the server's messages
  * ("请说明理由 give the reason"). The Chinese ends with the last Chinese character (and any punctuation
- * stuck to it); the English is the rest, if it has a letter. Screens show one half; mails and the API,
- * unless the client names a language, keep both.
+ * stuck to it); the English is the rest, if it has a letter. What comes before the first Chinese
+ * character ("categoryCode: ", a file's name) belongs to both. Screens show one half; mails and the
+ * API, unless the client names a language, keep both.
  */
 public final class Bilingual {
 
@@ -45,8 +46,10 @@ public final class Bilingual {
     if (!rest.matches()) {
       return new Halves(text, text);
     }
+    // what comes before the first Chinese character (a field, a file name) belongs to both halves
+    String lead = inner.substring(0, firstChinese(inner));
     String zh = (inner.substring(0, lastChinese + 1) + rest.group(1)).strip();
-    String en = rest.group(2).strip();
+    String en = (lead + rest.group(2)).strip();
     return new Halves(markup.group(1) + zh + markup.group(3), markup.group(1) + en + markup.group(3));
   }
 
@@ -83,6 +86,15 @@ public final class Bilingual {
   /** Whether the text holds a Chinese character (or full-width punctuation). */
   public static boolean hasChinese(String text) {
     return text != null && lastChinese(text) >= 0;
+  }
+
+  private static int firstChinese(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (isChinese(s.charAt(i))) {
+        return i;
+      }
+    }
+    return s.length();
   }
 
   private static int lastChinese(String s) {

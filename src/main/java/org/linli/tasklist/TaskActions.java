@@ -160,6 +160,10 @@ public class TaskActions {
   @Transactional
   public TaskView claim(LinliUser user, String taskId) {
     CaseTask task = actionable(user, taskId);
+    if (!user.inGroup(task.candidateGroup())) {
+      // offered by name: taking it would lock its own group out of it
+      throw new ForbiddenException("此环节请直接办理，无需领取 this step is offered to you by name: complete it, it cannot be taken");
+    }
     if (task.assignee() != null) {
       if (task.assignee().equals(user.username())) {
         return get(user, taskId);
@@ -200,10 +204,10 @@ public class TaskActions {
       throw new InvalidInputException("decision", "must be one of " + offered + " at this step");
     }
     Map<String, Object> variables = completer.complete(task, input, user);
-    if (task.assignee() == null) {
+    if (task.assignee() == null && user.inGroup(task.candidateGroup())) {
       engineTasks.claim(taskId, user.username());
     }
-    StepGate.complete(taskId, () -> engineTasks.complete(taskId, variables));
+    StepGate.completeByStaff(taskId, user.username(), () -> engineTasks.complete(taskId, variables));
   }
 
   /** What the form of a task the user may see offers to choose from (see {@link StepCompleter#choices}). */

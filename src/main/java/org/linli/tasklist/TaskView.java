@@ -36,8 +36,11 @@ public record TaskView(
         t.departmentCode(), decisions, t.isUrgent(), t.urgedAt(), t.caseOpenedAt(), t.candidateUser());
   }
 
-  /** Whether the user may take the step now: unclaimed, and of their group or offered to them. */
+  /**
+   * Whether the user may take the step now: unclaimed and of their group. A user it is offered to
+   * by name acts on it without taking it, so the group can always still act.
+   */
   public boolean claimableBy(org.linli.security.LinliUser user) {
-    return assignee == null && (user.inGroup(candidateGroup) || user.username().equals(candidateUser));
+    return assignee == null && user.inGroup(candidateGroup);
   }
 }

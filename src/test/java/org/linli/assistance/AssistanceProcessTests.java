@@ -267,10 +267,14 @@ class AssistanceProcessTests {
             e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("visitor2"));
     // visitors are the village's own staff, chosen by user name, not any name typed in
     assertThatThrownBy(() -> complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "情况属实", null,
-        Map.of("visitor1", "liu.yang", "visitor2", "王芳", "visitDate", "2026-03-02")))
+        Map.of("visitor1", "liu.yang", "visitor2", "王五", "visitDate", "2026-03-02")))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.errors()).extracting(InvalidInputException.FieldError::field).containsExactly("visitor1", "visitor2"));
     assertThat(theOpen(number).activityId()).isEqualTo(TASK_HOME_VISIT);
+    // a case started on the form before the picker sends the names typed: one of the village's staff each
+    complete("wang.fang", number, TASK_HOME_VISIT, VISIT, "情况属实", null,
+        Map.of("visitor1", "王芳", "visitor2", "李强", "visitDate", "2026-03-02"));
+    assertThat(notes(number)).anyMatch(n -> n.contains("王芳、李强"));
   }
 
   @Test

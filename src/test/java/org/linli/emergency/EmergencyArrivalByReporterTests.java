@@ -105,6 +105,24 @@ class EmergencyArrivalByReporterTests {
   }
 
   @Test
+  void theReporterCannotTakeTheStepSoTheLeadIsNeverLockedOutOfIt() {
+    String number = report("li.qiang", accident());
+    String arrival = open(number, TASK_ARRIVE).taskId();
+    assertThat(rest.withBasicAuth("li.qiang", "demo").postForEntity("/api/tasks/{id}/claim", null, Map.class, arrival)
+        .getStatusCode().value()).as("offered by name: completed, never taken").isEqualTo(403);
+    assertThat(open(number, TASK_ARRIVE).assignee()).isNull();
+    assertThat(complete("liu.yang", arrival, "arrive", "镇应急分队已到场").getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void atAGraverLevelTheArrivalIsTheLeadsAlone() {
+    String number = report("li.qiang", EmergencyFixtures.accident(3, 0, 0, EngineClock.now().minusSeconds(600)));
+    CaseTask arrival = open(number, TASK_ARRIVE);
+    assertThat(arrival.candidateGroup()).isNotEqualTo("township@330106002");
+    assertThat(arrival.candidateUser()).as("the county's arrival is measured, nobody records it for them").isNull();
+  }
+
+  @Test
   void anotherGridWorkerOrAColleagueOfTheVillageCannotRecordIt() {
     String number = report("li.qiang", accident());
     String arrival = open(number, TASK_ARRIVE).taskId();

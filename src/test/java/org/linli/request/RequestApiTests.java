@@ -138,8 +138,9 @@ class RequestApiTests {
     assertThat(caseFile.get("status")).isEqualTo("CLOSED");
     assertThat(caseFile.get("rating")).isEqualTo("SATISFIED");
     assertThat(((List<Map<String, Object>>) done.get("timeline")).stream().map(e -> e.get("type")))
+        .as("the internal note an entry of its own beside the reply")
         .containsExactly("CREATED", "SIGNED", "ESCALATED", "DISPATCHED", "SIGNED", "EXTENSION_REQUESTED", "EXTENDED",
-            "REPLIED", "RATED", "CLOSED");
+            "COMMENTED", "REPLIED", "RATED", "CLOSED");
     assertThat(call(null, HttpMethod.POST, "/api/public/ratings/" + token, Map.of("rating", "SATISFIED")).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
   }

@@ -153,6 +153,14 @@ class RequestDeadlineTests {
     assertThat(caseFile(number).deadlineState()).as("the township's step is on time").isEqualTo(DeadlineState.GREEN);
     sweep.run();
     assertThat(timeline(number)).hasSize(4);
+
+    // overdue is history, not a colour: green again, the case still counts as having run late
+    assertThat(caseFile(number).everOverdue()).isTrue();
+    org.linli.organization.Scope village = org.linli.organization.Scope.ofDivisions(java.util.Set.of(TAOYUAN));
+    org.linli.casefile.CaseFilter open = new org.linli.casefile.CaseFilter(village, org.linli.casefile.CaseStatus.OPEN, null, null,
+        null, null, null, null);
+    assertThat(cases.cases(open.withEverOverdue(true), 0, 200).items()).extracting(CaseFile::caseNumber).contains(number);
+    assertThat(cases.cases(open.withEverOverdue(false), 0, 200).items()).extracting(CaseFile::caseNumber).doesNotContain(number);
   }
 
   @Test

@@ -104,6 +104,11 @@ class AuthorizationMatrixTests {
       GET /api/supervision/cards/{id} | SIGNED_IN
       GET /api/supervision/overdue-work | SUPERVISOR
       GET /api/requests/{number} | SIGNED_IN
+      GET /api/supervision/ageing | SUPERVISOR, ADMIN
+      GET /api/supervision/breakdown | SUPERVISOR, ADMIN
+      GET /api/supervision/figures | SUPERVISOR, ADMIN
+      GET /api/supervision/rankings | SUPERVISOR, ADMIN
+      GET /api/supervision/trend | SUPERVISOR, ADMIN
       GET /api/tasks | SIGNED_IN
       GET /api/tasks/done | SIGNED_IN
       GET /api/tasks/{id} | SIGNED_IN

@@ -32,6 +32,16 @@ class BilingualTests {
   }
 
   @Test
+  void whatComesBeforeTheChineseBelongsToBothHalves() {
+    assertThat(Bilingual.split("IMG_2031.jpg: 不支持的文件类型 file type not accepted"))
+        .isEqualTo(new Bilingual.Halves("IMG_2031.jpg: 不支持的文件类型", "IMG_2031.jpg: file type not accepted"));
+    assertThat(Bilingual.split("categoryCode: 请选择类别 choose a category"))
+        .isEqualTo(new Bilingual.Halves("categoryCode: 请选择类别", "categoryCode: choose a category"));
+    assertThat(Bilingual.split("文件不能超过 5 MB（5242880 字节） at most 5 MB (5242880 bytes)"))
+        .isEqualTo(new Bilingual.Halves("文件不能超过 5 MB（5242880 字节）", "at most 5 MB (5242880 bytes)"));
+  }
+
+  @Test
   void textInOneLanguageIsTheSameInBoth() {
     assertThat(Bilingual.split("办理")).isEqualTo(new Bilingual.Halves("办理", "办理"));
     assertThat(Bilingual.split("round 2")).isEqualTo(new Bilingual.Halves("round 2", "round 2"));

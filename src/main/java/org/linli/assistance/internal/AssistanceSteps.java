@@ -113,9 +113,10 @@ class AssistanceSteps implements StepCompleter {
   /** Two different staff of the village, a visit day not in the future, and what they found. */
   private String homeVisit(CaseTask task, StepInput in, String findings) {
     List<FieldError> errors = new ArrayList<>();
-    String first = text(in.fields().get("visitor1"));
-    String second = text(in.fields().get("visitor2"));
-    List<String> staff = choices(task).getOrDefault(VILLAGE_STAFF, List.of()).stream().map(Choice::value).toList();
+    List<Choice> choices = choices(task).getOrDefault(VILLAGE_STAFF, List.of());
+    List<String> staff = choices.stream().map(Choice::value).toList();
+    String first = byName(text(in.fields().get("visitor1")), choices);
+    String second = byName(text(in.fields().get("visitor2")), choices);
     if (first == null) {
       errors.add(new FieldError("visitor1", "请选择第一位调查人 choose the first visitor"));
     } else if (!staff.contains(first)) {
@@ -145,6 +146,18 @@ class AssistanceSteps implements StepCompleter {
       throw new InvalidInputException(errors);
     }
     return name(first) + "、" + name(second) + " " + day + "：" + findings;
+  }
+
+  /**
+   * A visitor as the step's form sends it: a user name; or, from a form deployed before the picker
+   * (cases started then keep it), the name typed, when exactly one of the village's staff bears it.
+   */
+  private static String byName(String given, List<Choice> staff) {
+    if (given == null || staff.stream().anyMatch(c -> c.value().equals(given))) {
+      return given;
+    }
+    List<Choice> named = staff.stream().filter(c -> c.label().equals(given)).toList();
+    return named.size() == 1 ? named.get(0).value() : given;
   }
 
   private String name(String username) {

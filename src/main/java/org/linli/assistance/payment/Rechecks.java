@@ -78,7 +78,7 @@ public class Rechecks {
       Entitlement e = repository.byId(entitlementId).orElseThrow();
       String caseNumber = cases.byId(e.caseId()).map(c -> c.caseNumber()).orElse("");
       // lists show the programme; civil affairs, who decide last, see the case in their area
-      CaseOpening opening = CaseOpening.of(RecheckProcess.KIND, e.divisionCode(), "救助复查 Re-check " + caseNumber)
+      CaseOpening opening = CaseOpening.of(RecheckProcess.KIND, e.divisionCode(), "救助复查 " + caseNumber)
           .category(e.programme(), e.programme())
           .department("mz");
       // the re-check's first step calls the approval, which records these levels in this transaction

@@ -52,6 +52,8 @@ class CaseController {
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(required = false) @Parameter(description = "GREEN, YELLOW (at risk) or RED (overdue)") DeadlineState state,
       @RequestParam(required = false) @Parameter(description = "only urged (true) or not urged (false) cases") Boolean urged,
+      @RequestParam(required = false) @Parameter(description = "only cases that ever ran late (true: a step ran past its due "
+          + "time, or the case closed after its own), whatever their colour now; false for those that never did") Boolean everOverdue,
       @RequestParam(required = false) @Parameter(description = "a case number, a resident's phone number (logged as a view of "
           + "their data) or words of the title; finds closed cases too, newest first") String q,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -59,7 +61,8 @@ class CaseController {
     LinliUser user = currentUser.get();
     Instant dueBefore = overdue ? EngineClock.now() : null;
     CaseStatus effective = overdue && status == null ? CaseStatus.OPEN : status;
-    CaseFilter filter = new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged);
+    CaseFilter filter = new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged)
+        .withEverOverdue(everOverdue);
     return q == null || q.isBlank() ? cases.cases(filter, page, size) : search.search(user, filter, q, page, size);
   }
 

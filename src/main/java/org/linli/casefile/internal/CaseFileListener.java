@@ -173,8 +173,11 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
           note = note == null ? rating : rating + ": " + note;
         }
         Instant now = EngineClock.now();
+        // a 已办 entry only for staff's own completion through the step's rules: a resident's rating
+        // through the mailed link completes a step somebody may hold, but it is not their work
+        boolean byStaff = StepGate.staffCompleting(task.getId()) != null;
         timeline.insert(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
-            decision, note, null, now, true);
+            decision, note, null, now, byStaff);
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), true, now));

@@ -148,11 +148,18 @@ public class CaseFileRepository {
   }
 
   void close(long caseId, CaseStatus status, Instant at) {
+    // closed after its own due time: late, whatever the steps said
     jdbc.sql(
             "update case_file set status = ?, closed_at = ?, current_step = null, current_step_name = null,"
-                + " current_group = null, current_assignee = null, step_due = null where id = ?")
-        .params(status.name(), ts(at), caseId)
+                + " current_group = null, current_assignee = null, step_due = null,"
+                + " ever_overdue = case when case_due is not null and case_due < ? then true else ever_overdue end where id = ?")
+        .params(status.name(), ts(at), ts(at), caseId)
         .update();
+  }
+
+  /** A step of the case ran past its due time: kept, whatever happens to the step afterwards. */
+  public void markEverOverdue(long caseId) {
+    jdbc.sql("update case_file set ever_overdue = true where id = ? and ever_overdue = false").param(caseId).update();
   }
 
   void rating(long caseId, String rating) {

@@ -172,6 +172,7 @@ public class CaseQueries {
         .before("c.step_due", f.dueBefore())
         .equal("c.deadline_state", f.deadlineState() == null ? null : f.deadlineState().name())
         .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null")
+        .term(f.everOverdue() == null ? null : f.everOverdue() ? "c.ever_overdue = true" : "c.ever_overdue = false")
         .in("c.id", f.caseIds())
         .text(f.text());
   }
@@ -229,7 +230,7 @@ public class CaseQueries {
             + String.format("%06d", Integer.parseInt(text.substring(dash + 1))));
       }
       // each word must be in the title, in any order ("路灯 村口" finds "村口路灯不亮"); a few words at most
-      Arrays.stream(text.split("\\s+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
+      Arrays.stream(text.split("[\\s\\u3000]+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
           "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
       return this;
     }

@@ -17,7 +17,7 @@ final class CaseRows {
       "c.id, c.case_number, c.kind, c.process_instance_id, c.title, c.category_code, c.county_code, c.township_code,"
           + " c.division_code, c.department_code, c.status, c.current_step, c.current_step_name, c.current_group,"
           + " c.current_assignee, c.step_due, c.case_due, c.rating, c.opened_at, c.closed_at, c.priority, c.warn_at,"
-          + " c.deadline_state, c.urged_at, c.urged_by";
+          + " c.deadline_state, c.urged_at, c.urged_by, c.ever_overdue";
 
   /** Read by {@link #task}, in this order; needs case_task t joined with case_file c. */
   static final String TASK_COLUMNS =
@@ -55,7 +55,8 @@ final class CaseRows {
         instant(rs.getTimestamp(22)),
         DeadlineState.valueOf(rs.getString(23)),
         instant(rs.getTimestamp(24)),
-        rs.getString(25));
+        rs.getString(25),
+        rs.getBoolean(26));
   }
 
   static CaseTask task(ResultSet rs, int i) throws SQLException {

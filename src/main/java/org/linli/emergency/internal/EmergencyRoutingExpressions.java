@@ -35,7 +35,7 @@ public class EmergencyRoutingExpressions {
   /** Whom the arrival is offered to by name beside the lead: the reporting grid worker (candidate users). */
   public java.util.List<String> arrivalReporter(DelegateExecution execution) {
     Incident i = incident(execution);
-    return routing.arrivalReporter(i.reportedBy(), i.divisionCode());
+    return routing.arrivalReporter(i.reportedBy(), i.divisionCode(), i.level());
   }
 
   /** The after-action review's group. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.casefile.CaseFile;
+import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.CaseVariables;
@@ -137,7 +138,12 @@ class RequestSteps implements StepCompleter {
         String reply = in.reply() == null || in.reply().isBlank() ? null : in.reply().strip();
         require(reply, "reply", "请填写答复居民的内容 write the reply to the resident");
         v.put(VAR_REPLY, reply);
-        v.put(CaseVariables.COMMENT, timelineNote(reply, comment));
+        // the step's entry is the reply; the internal note is an entry of its own, each as written
+        // (joined, two full texts would not fit one entry)
+        v.put(CaseVariables.COMMENT, reply);
+        if (comment != null) {
+          cases.record(caseId, CaseEventType.COMMENTED, task.activityId(), task.name(), user.username(), null, comment);
+        }
       }
       case EXTEND -> {
         int max = requestDeadlines.rule(caseId, RequestDeadlines.RULE_EXTENSION_MAX).amount();
@@ -183,11 +189,6 @@ class RequestSteps implements StepCompleter {
       default -> throw new InvalidInputException("decision", "unknown decision " + in.decision());
     }
     return v;
-  }
-
-  /** The reply step's timeline entry, for staff: what the resident was told, and the internal note apart. */
-  static String timelineNote(String reply, String comment) {
-    return "答复居民 Reply to the resident: " + reply + (comment == null ? "" : "\n内部说明 Internal note: " + comment);
   }
 
   /** A unit may return a request only within the return window after it received it. */

@@ -105,7 +105,11 @@ class RequestStepsTests {
     Map<String, Object> v = steps.complete(task(TASK_HANDLE, "caseworker@" + TAOYUAN_VILLAGE, null),
         org.linli.tasklist.StepInput.replying("  路灯已修复  ", "材料费村里垫付"), WANG);
     assertThat(v.get(VAR_REPLY)).isEqualTo("路灯已修复");
-    assertThat((String) v.get(org.linli.casefile.CaseVariables.COMMENT)).contains("路灯已修复", "材料费村里垫付");
+    assertThat(v.get(org.linli.casefile.CaseVariables.COMMENT)).as("the step's entry is the reply").isEqualTo("路灯已修复");
+    org.mockito.Mockito.verify(cases).record(org.mockito.ArgumentMatchers.anyLong(),
+        org.mockito.ArgumentMatchers.eq(org.linli.casefile.CaseEventType.COMMENTED), org.mockito.ArgumentMatchers.eq(TASK_HANDLE),
+        org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("wang.fang"), org.mockito.ArgumentMatchers.isNull(),
+        org.mockito.ArgumentMatchers.eq("材料费村里垫付"));
     Map<String, Object> noNote = steps.complete(task(TASK_HANDLE, "caseworker@" + TAOYUAN_VILLAGE, null),
         org.linli.tasklist.StepInput.replying("已清运", null), WANG);
     assertThat(noNote.get(VAR_REPLY)).isEqualTo("已清运");
