@@ -9,6 +9,8 @@ public enum NotificationType {
   URGED("督办", "Urged"),
   REPLY("答复", "Reply"),
   DIGEST("每日督查", "Daily digest"),
+  /** To supervisors on the first working day of a week: the last week's key figures and break-down of their area. */
+  WEEKLY("每周督查", "Weekly report"),
   /** To a resident: the request was taken in, with its number and a link to follow it. */
   RECEIVED("已受理", "Received"),
   /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
@@ -30,7 +32,7 @@ public enum NotificationType {
   }
 
   /**
-   * Users may turn off every type but OVERDUE, URGED, EMERGENCY and EMERGENCY_ALERT (and REPLY/DIGEST/RECEIVED
+   * Users may turn off every type but OVERDUE, URGED, EMERGENCY and EMERGENCY_ALERT (and REPLY/DIGEST/WEEKLY/RECEIVED
    * go to fixed recipients).
    */
   public boolean optional() {
