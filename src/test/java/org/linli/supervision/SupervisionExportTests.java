@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import org.linli.organization.OrganizationService;
 import org.linli.supervision.internal.FigureTables;
 import org.linli.supervision.internal.FigureTables.Figure;
 import org.linli.support.LinliIntegrationTest;
-import org.linli.support.ShanghaiTime;
 import org.linli.system.EngineClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -122,23 +120,8 @@ class SupervisionExportTests {
 
   void insert(int i, String village, String department, String kind, String status, String opened, String closed, String due,
       Instant stepDue, String state, boolean everOverdue, String... events) {
-    String number = "EX" + county + "-" + String.format("%06d", i);
-    jdbc.sql("insert into case_file (case_number, kind, process_definition_key, title, category_code, county_code, township_code,"
-            + " division_code, department_code, status, opened_at, closed_at, case_due, step_due, deadline_state, ever_overdue)"
-            + " values (?, ?, 'synthetic', '导出测试', 'streetlight', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(number, kind, county, village.substring(0, 9), village, department, status, ts(opened), closed == null ? null : ts(closed),
-            ts(due), stepDue == null ? null : Timestamp.from(stepDue), state, everOverdue)
-        .update();
-    long id = jdbc.sql("select id from case_file where case_number = ?").param(number).query(Long.class).single();
-    for (String e : events) {
-      String[] p = e.split(" ", 3);
-      jdbc.sql("insert into case_event (case_id, type, occurred_at, note) values (?, ?, ?, ?)")
-          .params(id, p[0], ts(p[1]), p.length > 2 ? p[2] : null).update();
-    }
-  }
-
-  static Timestamp ts(String local) {
-    return Timestamp.from(ShanghaiTime.at(local));
+    new SyntheticCases(jdbc, "EX" + county).insert(i, village, department, kind, status, opened, closed, due, stepDue, state,
+        everOverdue, events);
   }
 
   @Test

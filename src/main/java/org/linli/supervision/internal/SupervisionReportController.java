@@ -62,8 +62,10 @@ class SupervisionReportController {
     model.addAttribute("user", user);
     model.addAttribute("r", r);
     model.addAttribute("division", division == null || division.isBlank() ? null : division);
-    String monthText = DateTimeFormatter.ofPattern(tables.text("report.monthPattern", locale), locale).format(r.month());
+    DateTimeFormatter monthPattern = DateTimeFormatter.ofPattern(tables.text("report.monthPattern", locale), locale);
+    String monthText = monthPattern.format(r.month());
     model.addAttribute("monthText", monthText);
+    model.addAttribute("months", months(r.month(), monthPattern));
     // what each printed page carries in its margins: area and month, period, page of pages
     model.addAttribute("printHead", cssString(tables.text("report.heading", locale, r.area()) + " · " + monthText));
     model.addAttribute("printPeriod", cssString(tables.text("report.period", locale, r.period().from(), r.period().to())));
@@ -101,6 +103,22 @@ class SupervisionReportController {
     return new Report(areaName, m, period, key, by, units, departments,
         FigureTables.keyFigures("", "", key, monthly, labels), FigureTables.keyFigures("", "", key, NOW, labels),
         tables.breakdown(by, units, period, areaName, locale), tables.breakdown(Breakdown.By.DEPARTMENT, departments, period, areaName, locale));
+  }
+
+  /** A month to choose from the page's own list, named in its language (a browser's month field would speak the browser's). */
+  record MonthChoice(YearMonth value, String label) {}
+
+  /** The last two years' months, newest first, and the one shown if it is older. */
+  private List<MonthChoice> months(YearMonth shown, DateTimeFormatter pattern) {
+    List<MonthChoice> out = new java.util.ArrayList<>();
+    YearMonth m = access.thisMonth();
+    for (int i = 0; i < 24; i++, m = m.minusMonths(1)) {
+      out.add(new MonthChoice(m, pattern.format(m)));
+    }
+    if (shown.isBefore(m.plusMonths(1))) {
+      out.add(new MonthChoice(shown, pattern.format(shown)));
+    }
+    return out;
   }
 
   /** This month when none is given; 2026-11 otherwise. */
