@@ -101,7 +101,11 @@ class AuthorizationMatrixTests {
       GET /api/request-categories | SIGNED_IN
       GET /api/requests/{number} | SIGNED_IN
       GET /api/supervision/breakdown | SUPERVISOR, ADMIN
+      GET /api/supervision/breakdown.csv | SUPERVISOR, ADMIN
+      GET /api/supervision/breakdown.xlsx | SUPERVISOR, ADMIN
       GET /api/supervision/figures | SUPERVISOR, ADMIN
+      GET /api/supervision/figures.csv | SUPERVISOR, ADMIN
+      GET /api/supervision/figures.xlsx | SUPERVISOR, ADMIN
       GET /api/tasks | SIGNED_IN
       GET /api/tasks/done | SIGNED_IN
       GET /api/tasks/{id} | SIGNED_IN
@@ -156,6 +160,8 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
+      GET /supervision/report | SUPERVISOR, ADMIN
+      GET /supervision/report.xlsx | SUPERVISOR, ADMIN
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN
