@@ -75,7 +75,10 @@ class SupervisionReportPageTests {
     assertThat(villages).contains("桃源镇", "各村（社区）情况", "杏花村").doesNotContain("青溪街道");
     assertThat(township.get("/supervision/report?month=2026-10&lang=en").body())
         .contains("Monthly supervision report", "Key figures", "By village", "October 2026");
-    assertThat(township.get("/supervision/report?month=2026-10&division=330106002002&lang=zh").body()).contains("杏花村 督办月报");
+    String village = township.get("/supervision/report?month=2026-10&division=330106002002&lang=zh").body();
+    assertThat(village).contains("杏花村 督办月报", "href=\"/supervision/report?month=2026-09&amp;division=330106002002\"",
+        "href=\"/supervision/report.xlsx?month=2026-10&amp;division=330106002002\"");
+    assertThat(villages).contains("href=\"/supervision/report?month=2026-09\"", "href=\"/supervision/report?month=2026-11\"");
 
     // this month without a month; no month to come, nothing that is not a month
     assertThat(county.get("/supervision/report").body()).contains("统计期间 " + YearMonth.from(calendar.today()).atDay(1));

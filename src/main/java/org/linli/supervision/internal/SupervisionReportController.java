@@ -62,6 +62,8 @@ class SupervisionReportController {
     model.addAttribute("user", user);
     model.addAttribute("r", r);
     model.addAttribute("division", division == null || division.isBlank() ? null : division);
+    // the area asked for, kept by the month links (a checked code: digits only)
+    model.addAttribute("areaQuery", division == null || division.isBlank() ? "" : "&division=" + division.strip());
     DateTimeFormatter monthPattern = DateTimeFormatter.ofPattern(tables.text("report.monthPattern", locale), locale);
     String monthText = monthPattern.format(r.month());
     model.addAttribute("monthText", monthText);
