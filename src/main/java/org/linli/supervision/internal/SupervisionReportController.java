@@ -50,8 +50,8 @@ class SupervisionReportController {
   }
 
   /** A month's figures and their tables, in the page's order. */
-  private record Report(String area, YearMonth month, Period period, KeyFigures key, Breakdown.By by, List<Breakdown> units,
-      List<Breakdown> departments, Table monthFigures, Table nowFigures, Table unitTable, Table departmentTable) {}
+  private record Report(String area, YearMonth month, Period period, KeyFigures key, Breakdown.By by, Table monthFigures,
+      Table nowFigures, Table unitTable, Table departmentTable) {}
 
   @GetMapping(PATH)
   String page(@RequestParam(required = false) String month, @RequestParam(required = false) String division, Locale locale,
@@ -102,7 +102,7 @@ class SupervisionReportController {
     List<Breakdown> departments = figures.breakdown(area, period, Breakdown.By.DEPARTMENT, null);
     var labels = tables.labels(locale);
     List<Figure> monthly = FigureTables.KEY_FIGURES.stream().filter(f -> !NOW.contains(f)).toList();
-    return new Report(areaName, m, period, key, by, units, departments,
+    return new Report(areaName, m, period, key, by,
         FigureTables.keyFigures("", "", key, monthly, labels), FigureTables.keyFigures("", "", key, NOW, labels),
         tables.breakdown(by, units, period, areaName, locale), tables.breakdown(Breakdown.By.DEPARTMENT, departments, period, areaName, locale));
   }
