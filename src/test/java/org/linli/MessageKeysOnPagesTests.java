@@ -77,6 +77,9 @@ class MessageKeysOnPagesTests {
           "/emergency/" + emergency + "/level", "/cases/" + assistance)) {
         check(township, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
       }
+      for (String path : List.of("/supervision/report", "/supervision/report?month=2026-10&division=330106002001")) {
+        check(supervisor, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
     }
     assertThat(found).as("message keys shown instead of text").isEmpty();
   }

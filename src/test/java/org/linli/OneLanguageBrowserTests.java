@@ -31,10 +31,10 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
 
   /**
    * Latin words a Chinese screen may show: the language switch, bpmn.io's watermark (its licence keeps it),
-   * file types and sizes, the levels I–IV and the case numbers' prefixes.
+   * file types and sizes (XLSX: the monthly report's download), the levels I–IV and the case numbers' prefixes.
    */
   static final Set<String> ALLOWED = Set.of("English", "bpmn", "io", "JPG", "PNG", "WebP", "WEBP", "PDF", "MB", "II", "III", "IV",
-      "MH", "JZ", "YJ", "FH", "XC");
+      "MH", "JZ", "YJ", "FH", "XC", "XLSX");
   static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])");
 
   @Autowired RequestIntake intake;
@@ -151,6 +151,10 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
     english("refused card", found);
     login("lin.hai");
     visit("/supervision/cards", found);
+    login("huang.hua");
+    for (String path : List.of("/supervision/report", "/supervision/report?month=2026-10&division=330106002")) {
+      visit(path, found);
+    }
     assertThat(found).as("English words on Chinese pages").isEmpty();
 
     // form-js's own check, then the server's, each in Chinese only

@@ -11,6 +11,8 @@ public enum NotificationType {
   CARD("亮牌警示", "Warning card"),
   REPLY("答复", "Reply"),
   DIGEST("每日督查", "Daily digest"),
+  /** To supervisors on the first working day of a week: the last week's key figures and break-down of their area. */
+  WEEKLY("每周督查", "Weekly report"),
   /** To a resident: the request was taken in, with its number and a link to follow it. */
   RECEIVED("已受理", "Received"),
   /** To an assistance applicant (the name fits the outbox's 16-character type column): approved (amount, start month) or refused (reason, how to appeal). */
@@ -33,7 +35,7 @@ public enum NotificationType {
 
   /**
    * Users may turn off every type but OVERDUE, URGED, CARD, EMERGENCY and EMERGENCY_ALERT (and
-   * REPLY/DIGEST/RECEIVED go to fixed recipients).
+   * REPLY/DIGEST/WEEKLY/RECEIVED go to fixed recipients).
    */
   public boolean optional() {
     return this != OVERDUE && this != URGED && this != CARD && this != EMERGENCY && this != EMERGENCY_ALERT;

@@ -63,6 +63,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>DIGEST: {@code supervisorName}, {@code areaName}, {@code date} ({@link java.time.LocalDate}),
  *       {@code overdue} and {@code atRisk}: lists of maps with {@code caseNumber}, {@code title},
  *       {@code divisionName}, {@code stepName}, {@code dueAt}.
+ *   <li>WEEKLY: {@code areaName}, {@code weekFrom} and {@code weekTo} ({@link java.time.LocalDate}), {@code week}
+ *       (each figure's text by its JSON name: {@code received}, {@code closedRate}…), {@code keyFigures} (a list of
+ *       maps with {@code zh}, {@code en}, {@code value}), {@code columns} (the break-down's labels: maps with
+ *       {@code zh}, {@code en}), {@code units} (a row of texts per unit, its name first), {@code reportLink}.
  * </ul>
  * The case link is {@code ${linli.notification.base-url}/cases/{caseNumber}}; the greeting uses the
  * recipient's name. {@code caseId} is only recorded, for the operator's view.

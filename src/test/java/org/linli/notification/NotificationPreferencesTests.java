@@ -50,7 +50,7 @@ class NotificationPreferencesTests extends MailTestSupport {
     ResponseEntity<List<Map<String, Object>>> r = list("wang.fang", HttpMethod.GET, null);
     assertThat(r.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(r.getBody()).extracting(p -> p.get("type"))
-        .containsExactly("NEW_TASK", "REMINDER", "OVERDUE", "ESCALATION", "URGED", "CARD", "DIGEST", "EMERGENCY",
+        .containsExactly("NEW_TASK", "REMINDER", "OVERDUE", "ESCALATION", "URGED", "CARD", "DIGEST", "WEEKLY", "EMERGENCY",
             "EMERGENCY_ALERT");
     assertThat(r.getBody()).allSatisfy(p -> assertThat(p.get("enabled")).isEqualTo(true));
     assertThat(entry(r.getBody(), NotificationType.OVERDUE)).containsEntry("optional", false).containsEntry("label", "已超期 Overdue");

@@ -106,7 +106,11 @@ class AuthorizationMatrixTests {
       GET /api/requests/{number} | SIGNED_IN
       GET /api/supervision/ageing | SUPERVISOR, ADMIN
       GET /api/supervision/breakdown | SUPERVISOR, ADMIN
+      GET /api/supervision/breakdown.csv | SUPERVISOR, ADMIN
+      GET /api/supervision/breakdown.xlsx | SUPERVISOR, ADMIN
       GET /api/supervision/figures | SUPERVISOR, ADMIN
+      GET /api/supervision/figures.csv | SUPERVISOR, ADMIN
+      GET /api/supervision/figures.xlsx | SUPERVISOR, ADMIN
       GET /api/supervision/rankings | SUPERVISOR, ADMIN
       GET /api/supervision/trend | SUPERVISOR, ADMIN
       GET /api/tasks | SIGNED_IN
@@ -164,6 +168,8 @@ class AuthorizationMatrixTests {
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
       GET /supervision/cards | SIGNED_IN
+      GET /supervision/report | SUPERVISOR, ADMIN
+      GET /supervision/report.xlsx | SUPERVISOR, ADMIN
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN

@@ -234,6 +234,7 @@ class DocsExamplesTests {
           method = method.equals("GET") ? "POST" : method;
         }
         case "-H" -> i++; // JSON is what the session sends
+        case "-o", "--output" -> i++; // the answer is read here, not saved
         case "-s", "-i", "-sS" -> { }
         default -> url = a;
       }

@@ -38,7 +38,7 @@ public class MailRenderer {
       "approved", "programmeName", "oneOff", "amount", "startMonth", "reason", "decidedBy", "appealDays", "alertIdentifier",
       "alertKind", "alertLevel", "alertEvent", "alertDescription", "alertInstruction", "alertSent", "alertLink", "drill",
       "eventZh", "eventEn", "levelText", "typeText", "place", "occurredText", "figures", "cardZh", "cardEn", "unitName",
-      "issuedBy", "cardLink", "cardRed");
+      "issuedBy", "cardLink", "cardRed", "weekFrom", "weekTo", "week", "keyFigures", "columns", "units", "reportLink");
   static final List<String> ITEM_KEYS = List.of("caseNumber", "title", "divisionName", "stepName", "dueAt");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -160,6 +160,14 @@ public class MailRenderer {
       append(s, v.get("dateText"));
       append(s, v.get("areaName"));
       s.append(" 超期 ").append(v.get("overdueCount")).append(" 件 · 将到期 ").append(v.get("atRiskCount")).append(" 件");
+    } else if (type == NotificationType.WEEKLY) {
+      if (v.get("weekFrom") != null && v.get("weekTo") != null) {
+        append(s, v.get("weekFrom") + " 至 " + v.get("weekTo"));
+      }
+      append(s, v.get("areaName"));
+      if (v.get("week") instanceof Map<?, ?> week) {
+        s.append(" 受理 ").append(week.get("received")).append(" 件 · 办结 ").append(week.get("closed")).append(" 件");
+      }
     } else {
       append(s, v.get("caseNumber"));
       append(s, shorten(text(v.get("title"))));

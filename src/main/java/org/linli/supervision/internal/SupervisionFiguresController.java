@@ -5,20 +5,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import org.linli.calendar.WorkingCalendar;
-import org.linli.organization.Role;
-import org.linli.organization.Scope;
-import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
-import org.linli.supervision.Ageing;
 import org.linli.supervision.Breakdown;
 import org.linli.supervision.KeyFigures;
+import org.linli.supervision.SupervisionFigures;
+import org.linli.calendar.WorkingCalendar;
+import org.linli.supervision.Ageing;
 import org.linli.supervision.Period;
 import org.linli.supervision.Rankings;
-import org.linli.supervision.SupervisionFigures;
 import org.linli.supervision.Trend;
-import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,116 +27,76 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Supervision")
 class SupervisionFiguresController {
 
-  /** Which period: today, this week (from Monday), this month, or from/to. */
-  enum PeriodName { TODAY, WEEK, MONTH, CUSTOM }
-
   private final SupervisionFigures figures;
-  private final CurrentUser currentUser;
+  private final SupervisionAccess access;
   private final WorkingCalendar calendar;
 
-  SupervisionFiguresController(SupervisionFigures figures, CurrentUser currentUser, WorkingCalendar calendar) {
+  SupervisionFiguresController(SupervisionFigures figures, SupervisionAccess access, WorkingCalendar calendar) {
     this.figures = figures;
-    this.currentUser = currentUser;
+    this.access = access;
     this.calendar = calendar;
   }
 
   @GetMapping("/figures")
   @Operation(summary = "Key figures of your area (or a township or village of it) for a period")
   KeyFigures figures(
-      @RequestParam(defaultValue = "TODAY") PeriodName period,
+      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
-    LinliUser user = supervisor();
-    return figures.keyFigures(area(user, division), period(period, from, to));
+    LinliUser user = access.supervisor();
+    return figures.keyFigures(access.area(user, division), access.period(period, from, to));
   }
 
   @GetMapping("/breakdown")
   @Operation(summary = "The period's figures per township, village (of a township), department, category or kind")
   List<Breakdown> breakdown(
       @RequestParam(defaultValue = "TOWNSHIP") Breakdown.By by,
-      @RequestParam(defaultValue = "TODAY") PeriodName period,
+      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
-    LinliUser user = supervisor();
-    String township = division != null && division.length() == 9 ? division : null;
-    return figures.breakdown(area(user, division), period(period, from, to), by, township);
+    LinliUser user = access.supervisor();
+    return figures.breakdown(access.area(user, division), access.period(period, from, to), by, SupervisionAccess.township(division));
   }
-
   @GetMapping("/trend")
   @Operation(summary = "Received, closed and late steps per day over the last 30 or 90 days (or a period)")
   List<Trend> trend(
       @RequestParam(defaultValue = "30") @Parameter(description = "30 or 90; ignored for a CUSTOM period") int days,
-      @RequestParam(required = false) PeriodName period,
+      @RequestParam(required = false) SupervisionAccess.PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
-    LinliUser user = supervisor();
+    LinliUser user = access.supervisor();
     if (period == null && days != 30 && days != 90) {
       throw new InvalidInputException("days", "应为 30 或 90 30 or 90");
     }
-    Period p = period == null ? Period.lastDays(calendar.today(), days) : period(period, from, to);
-    return figures.trend(area(user, division), p);
+    Period p = period == null ? Period.lastDays(calendar.today(), days) : access.period(period, from, to);
+    return figures.trend(access.area(user, division), p);
   }
 
   @GetMapping("/ageing")
   @Operation(summary = "Open cases by working days open: ≤1, 2–3, 4–5, 6–10, >10")
   List<Ageing> ageing(@RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
-    return figures.ageing(area(supervisor(), division));
+    return figures.ageing(access.area(access.supervisor(), division));
   }
 
   @GetMapping("/rankings")
   @Operation(summary = "红黑榜: villages or departments by on-time rate and satisfaction, and the open cases longest overdue")
   Rankings rankings(
       @RequestParam(defaultValue = "VILLAGE") Breakdown.By by,
-      @RequestParam(defaultValue = "MONTH") PeriodName period,
+      @RequestParam(defaultValue = "MONTH") SupervisionAccess.PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "3") @Parameter(description = "cases closed (or rated) a unit needs to be ranked") int minimum,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
-    LinliUser user = supervisor();
+    LinliUser user = access.supervisor();
     if (by != Breakdown.By.VILLAGE && by != Breakdown.By.DEPARTMENT && by != Breakdown.By.TOWNSHIP) {
       throw new InvalidInputException("by", "按村社区、乡镇或部门排名 rank villages, townships or departments");
     }
     if (minimum < 1 || minimum > 1000) {
       throw new InvalidInputException("minimum", "应为 1 至 1000 between 1 and 1000");
     }
-    return figures.rankings(area(user, division), period(period, from, to), by, minimum);
-  }
-
-  /** Supervisors watch; staff who act on steps have their task lists. */
-  private LinliUser supervisor() {
-    LinliUser user = currentUser.get();
-    if (!user.holds(Role.SUPERVISOR) && !user.scope().everything()) {
-      throw new ForbiddenException("督办中心仅对督查人员开放 the supervision centre is for supervisors");
-    }
-    return user;
-  }
-
-  /** The user's area, or a place under it: never a place outside, whatever is asked. */
-  private static Scope area(LinliUser user, String division) {
-    if (division == null || division.isBlank()) {
-      return user.scope();
-    }
-    if (!division.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw new InvalidInputException("division", "应为县、乡镇或村社区代码 a county, township or village code");
-    }
-    Scope scope = user.scope();
-    boolean under = scope.everything() || scope.divisionCodes().stream().anyMatch(division::startsWith);
-    if (!under) {
-      throw new ForbiddenException("不在您的辖区 " + division + " is not in your area");
-    }
-    return Scope.ofDivisions(Set.of(division));
-  }
-
-  private Period period(PeriodName name, LocalDate from, LocalDate to) {
-    LocalDate today = calendar.today();
-    return switch (name) {
-      case TODAY -> Period.today(today);
-      case WEEK -> Period.thisWeek(today);
-      case MONTH -> Period.thisMonth(today);
-      case CUSTOM -> new Period(from, to);
-    };
+    return figures.rankings(access.area(user, division), access.period(period, from, to), by, minimum);
   }
 }
