@@ -45,6 +45,7 @@ public class SupervisionFigures {
   /** Rebuilds the rows of these days from the case records. */
   @Transactional
   public void refresh(LocalDate from, LocalDate to) {
+    days.lockRebuild(); // one rebuild at a time, across nodes: a day's rows are deleted and written again
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       refresh(day);
     }

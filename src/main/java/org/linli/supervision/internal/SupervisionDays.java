@@ -80,6 +80,11 @@ public class SupervisionDays {
         .list();
   }
 
+  /** Waits for any other rebuild to finish; held until the transaction ends. */
+  public void lockRebuild() {
+    jdbc.sql("select id from supervision_refresh where id = 1 for update").query(Integer.class).list();
+  }
+
   /** Replaces a day's rows. */
   public void replaceDay(LocalDate day, java.util.Map<Unit, Counts> rows, Instant refreshedAt) {
     jdbc.sql("delete from supervision_day where stat_day = ?").param(java.sql.Date.valueOf(day)).update();
