@@ -121,7 +121,10 @@ class SupervisionBrowserTests extends BrowserTestSupport {
     shot("supervision-card-form");
     find("#card-submit").click();
     waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice-issued")));
-    WebElement card = find("article.issued-card");
+    // the card just issued (others of the area may be newer by the engine clock)
+    String url = browser.getCurrentUrl();
+    String issued = url.substring(url.indexOf("issued=") + "issued=".length()).replaceFirst("#.*$", "");
+    WebElement card = find("#card-" + issued);
     assertThat(card.getText()).contains("黄牌", "桃源村", "徐明", "签收一再超期，请三日内整改并报告", overdue);
     shot("supervision-cards");
     assertThat(cases.timeline(cases.byNumber(overdue).orElseThrow().id())).anyMatch(e -> e.type() == CaseEventType.CARDED);
@@ -129,7 +132,7 @@ class SupervisionBrowserTests extends BrowserTestSupport {
     // on a phone: the same pages, every target a thumb's size
     browser.manage().window().setSize(new Dimension(390, 844));
     browser.navigate().refresh();
-    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.issued-card")));
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("card-" + issued)));
     assertThat(find("#unit-list").getSize().getHeight()).isGreaterThanOrEqualTo(44);
     shot("supervision-cards-phone");
     scrollTo(find("#cards"));
