@@ -48,7 +48,7 @@ class SecurityConfiguration {
   /** Pages of the staff workbench; mails link to {@code /cases/{number}}. */
   static final String[] WORKBENCH = {
     "/login", "/logout", "/tasks", "/tasks/**", "/cases/**", "/requests/**", "/assistance/**", "/emergency/**", "/me/**",
-    "/admin/**"
+    "/supervision", "/supervision/**", "/admin/**"
   };
 
   @Bean

@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.linli.calendar.WorkingCalendar;
-import org.linli.organization.Role;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
@@ -16,9 +14,10 @@ import org.linli.supervision.Breakdown;
 import org.linli.supervision.KeyFigures;
 import org.linli.supervision.Period;
 import org.linli.supervision.Rankings;
+import org.linli.supervision.SupervisionAccess;
+import org.linli.supervision.SupervisionAccess.PeriodName;
 import org.linli.supervision.SupervisionFigures;
 import org.linli.supervision.Trend;
-import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,17 +31,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Supervision")
 class SupervisionFiguresController {
 
-  /** Which period: today, this week (from Monday), this month, or from/to. */
-  enum PeriodName { TODAY, WEEK, MONTH, CUSTOM }
-
   private final SupervisionFigures figures;
   private final CurrentUser currentUser;
   private final WorkingCalendar calendar;
+  private final SupervisionAccess access;
 
-  SupervisionFiguresController(SupervisionFigures figures, CurrentUser currentUser, WorkingCalendar calendar) {
+  SupervisionFiguresController(SupervisionFigures figures, CurrentUser currentUser, WorkingCalendar calendar,
+      SupervisionAccess access) {
     this.figures = figures;
     this.currentUser = currentUser;
     this.calendar = calendar;
+    this.access = access;
   }
 
   @GetMapping("/figures")
@@ -110,38 +109,15 @@ class SupervisionFiguresController {
     return figures.rankings(area(user, division), period(period, from, to), by, minimum);
   }
 
-  /** Supervisors watch; staff who act on steps have their task lists. */
   private LinliUser supervisor() {
-    LinliUser user = currentUser.get();
-    if (!user.holds(Role.SUPERVISOR) && !user.scope().everything()) {
-      throw new ForbiddenException("督办中心仅对督查人员开放 the supervision centre is for supervisors");
-    }
-    return user;
+    return SupervisionAccess.supervisor(currentUser.get());
   }
 
-  /** The user's area, or a place under it: never a place outside, whatever is asked. */
   private static Scope area(LinliUser user, String division) {
-    if (division == null || division.isBlank()) {
-      return user.scope();
-    }
-    if (!division.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw new InvalidInputException("division", "应为县、乡镇或村社区代码 a county, township or village code");
-    }
-    Scope scope = user.scope();
-    boolean under = scope.everything() || scope.divisionCodes().stream().anyMatch(division::startsWith);
-    if (!under) {
-      throw new ForbiddenException("不在您的辖区 " + division + " is not in your area");
-    }
-    return Scope.ofDivisions(Set.of(division));
+    return SupervisionAccess.area(user, division);
   }
 
   private Period period(PeriodName name, LocalDate from, LocalDate to) {
-    LocalDate today = calendar.today();
-    return switch (name) {
-      case TODAY -> Period.today(today);
-      case WEEK -> Period.thisWeek(today);
-      case MONTH -> Period.thisMonth(today);
-      case CUSTOM -> new Period(from, to);
-    };
+    return access.period(name, from, to);
   }
 }
