@@ -62,8 +62,8 @@ function bars(container, data) {
     color: [COLOURS[0]],
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 12, top: 16, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: data.labels, name: data.axis, nameLocation: 'middle', nameGap: 26 },
+    grid: { left: 8, right: 12, top: 20, bottom: 24, containLabel: true },
+    xAxis: { type: 'category', data: data.labels, name: data.axis, nameLocation: 'middle', nameGap: 28 },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{
       name: data.name, type: 'bar', data: data.values, barMaxWidth: 48,

@@ -2,6 +2,11 @@
 // process diagram with the area's open and overdue steps on it (LinliDiagram). The data comes in
 // the page's data-charts attribute: the Content-Security-Policy runs no inline script.
 window.addEventListener('load', function () {
+  var phone = window.matchMedia('(max-width: 760px)').matches;
+  // a phone shows the area's places first; departments, categories and kinds open when asked for
+  if (phone) {
+    document.querySelectorAll('details.sv-table.folds').forEach(function (d) { d.open = false; });
+  }
   var holder = document.getElementById('sv-charts');
   if (!holder) { return; }
   var data = JSON.parse(holder.getAttribute('data-charts') || '{}');
@@ -15,7 +20,7 @@ window.addEventListener('load', function () {
   if (diagram && window.LinliDiagram && data.diagram && data.diagram.url) {
     var badges = data.diagram.badges || [];
     // a phone's diagram is small for a thumb: its counts are read here and tapped in the table below it
-    if (window.matchMedia('(max-width: 760px)').matches) {
+    if (phone) {
       badges = badges.map(function (b) {
         return { id: b.id, items: b.items.map(function (i) { return { text: i.text, title: i.title, className: i.className }; }) };
       });

@@ -62,6 +62,13 @@ class MessageKeysOnPagesTests {
       for (String path : List.of("/tasks", "/requests/report", "/cases/" + emergency)) {
         check(gridWorker, path + "?lang=" + lang, found);
       }
+      WebSession supervisor = WebSession.on(port);
+      supervisor.login("huang.hua", "demo");
+      for (String path : List.of("/supervision", "/supervision?division=330106002&period=MONTH&rank=DEPARTMENT",
+          "/supervision?division=330106002001&process=EMERGENCY&days=90", "/cases/search?division=330106002&status=OPEN&state=RED",
+          "/cases/search?dated=URGED&from=2026-11-01&to=2026-11-30", "/tasks?queue=AREA&kind=REQUEST&step=Task_SignRequest")) {
+        check(supervisor, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
       WebSession township = WebSession.on(port);
       township.login("liu.yang", "demo");
       for (String path : List.of("/tasks?queue=GROUP", "/emergency/hazards", "/cases/" + emergency,

@@ -159,6 +159,8 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
+      GET /supervision | SUPERVISOR, ADMIN
+      GET /supervision/diagrams/{kind}.bpmn | SUPERVISOR, ADMIN
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN

@@ -107,7 +107,7 @@ class SupervisionPageTests {
       numbers.add(request(village, "路灯坏了，晚上出行不便，请尽快修理"));
     }
     // one closed, one that ran late and is red now, one at risk
-    jdbc.sql("update case_file set status = 'CLOSED', closed_at = ?, current_step = null, step_due = null where case_number = ?")
+    jdbc.sql("update case_file set status = 'CLOSED', closed_at = ?, current_step = null, current_step_name = null, step_due = null where case_number = ?")
         .params(Timestamp.from(EngineClock.now()), numbers.get(0)).update();
     jdbc.sql("update case_file set ever_overdue = true, deadline_state = 'RED' where case_number = ?").param(numbers.get(1)).update();
     jdbc.sql("update case_file set deadline_state = 'YELLOW' where case_number = ?").param(numbers.get(2)).update();

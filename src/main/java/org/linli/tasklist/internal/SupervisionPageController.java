@@ -57,6 +57,9 @@ class SupervisionPageController {
   /** The ranks of the 红黑榜 a page offers. */
   static final List<Breakdown.By> RANKS = List.of(Breakdown.By.VILLAGE, Breakdown.By.TOWNSHIP, Breakdown.By.DEPARTMENT);
 
+  /** The kinds in the workbench's order (its filters list them so). */
+  static final List<String> KIND_ORDER = List.of("REQUEST", "ASSISTANCE", "RECHECK", "EMERGENCY", "INSPECTION");
+
   private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
   private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
 
@@ -147,11 +150,14 @@ class SupervisionPageController {
     if (days != 30 && days != 90) {
       throw new InvalidInputException("days", "应为 30 或 90 30 or 90");
     }
-    Breakdown.By ranked = rank == null ? Breakdown.By.VILLAGE : rank;
-    if (!RANKS.contains(ranked)) {
+    if (rank != null && !RANKS.contains(rank)) {
       throw new InvalidInputException("rank", "按村社区、乡镇或部门排名 rank villages, townships or departments");
     }
-    List<CaseKindDefinition> kinds = cases.kinds();
+    DivisionLevel level = here != null ? DivisionLevel.ofCode(here) : levelOf(user.scope());
+    // a village ranks its departments: villages and townships have one unit there
+    Breakdown.By ranked = level == DivisionLevel.VILLAGE ? Breakdown.By.DEPARTMENT : rank == null ? Breakdown.By.VILLAGE : rank;
+    List<CaseKindDefinition> kinds = cases.kinds().stream()
+        .sorted(java.util.Comparator.comparing(k -> KIND_ORDER.indexOf(k.kind()) < 0 ? 99 : KIND_ORDER.indexOf(k.kind()))).toList();
     String shownKind = kinds.stream().map(CaseKindDefinition::kind).filter(k -> k.equals(process)).findFirst()
         .orElse(kinds.stream().map(CaseKindDefinition::kind).filter("REQUEST"::equals).findFirst()
             .orElse(kinds.isEmpty() ? null : kinds.get(0).kind()));
@@ -170,7 +176,6 @@ class SupervisionPageController {
     model.addAttribute("periods", periodLinks(view));
 
     // the places under the area: its townships, a township's villages; a village has none
-    DivisionLevel level = here != null ? DivisionLevel.ofCode(here) : levelOf(user.scope());
     List<Table> tables = new ArrayList<>();
     if (level != DivisionLevel.VILLAGE) {
       boolean villages = level == DivisionLevel.TOWNSHIP;
@@ -193,7 +198,8 @@ class SupervisionPageController {
     Rankings rankings = figures.rankings(area, view.period(), ranked, 3);
     model.addAttribute("rankings", rankings);
     model.addAttribute("rankLinks", RANKS.stream()
-        .filter(r -> r != Breakdown.By.TOWNSHIP || level == null || level == DivisionLevel.COUNTY)
+        .filter(r -> level == DivisionLevel.VILLAGE ? r == Breakdown.By.DEPARTMENT
+            : r != Breakdown.By.TOWNSHIP || level == null || level == DivisionLevel.COUNTY)
         .map(r -> Map.entry(r, view.href(Map.of("rank", r)))).toList());
     model.addAttribute("onTimeBest", ranked(rankings.onTimeBest(), ranked, links, false, locale));
     model.addAttribute("onTimeWorst", ranked(rankings.onTimeWorst(), ranked, links, false, locale));
@@ -207,7 +213,9 @@ class SupervisionPageController {
 
     Instant now = EngineClock.now();
     List<StepLoad> loads = cases.stepLoads(area, now);
+    // where most is overdue first, then where most waits
     List<Waiting> waiting = loads.stream().filter(l -> l.kind().equals(shownKind))
+        .sorted(java.util.Comparator.comparingLong(StepLoad::overdue).thenComparingLong(StepLoad::open).reversed())
         .map(l -> waiting(l, here, locale)).toList();
     model.addAttribute("processes", kinds.stream()
         .map(k -> new Process(k.kind(), view.href(Map.of("process", k.kind())) + "#waiting", k.kind().equals(shownKind))).toList());
