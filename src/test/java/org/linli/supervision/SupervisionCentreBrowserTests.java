@@ -188,6 +188,14 @@ class SupervisionCentreBrowserTests extends BrowserTestSupport {
     shot("supervision-township-phone");
     open("/cases/search?division=330106002&status=OPEN&state=RED");
     fullShot("supervision-cases-phone-full");
+
+    // in English, one language too
+    phone(false);
+    open("/supervision?lang=en&division=330106002");
+    chartsDrawn();
+    assertThat(text()).contains("Supervision centre", "Key figures", "By village").doesNotContain("受理量", "红黑榜");
+    fullShot("supervision-township-en");
+    open("/supervision?lang=zh");
     ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
   }
 }

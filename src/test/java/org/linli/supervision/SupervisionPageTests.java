@@ -100,6 +100,17 @@ class SupervisionPageTests {
     return Long.parseLong(m.group(1));
   }
 
+  /** How many steps the task list behind a link holds: the same filter through the API, which says its total. */
+  long tasksListed(String user, String href) {
+    String path = HtmlUtils.htmlUnescape(href);
+    assertThat(path).startsWith("/tasks?queue=AREA&");
+    WebSession.Reply r = WebSession.on(port).basic(user, "demo").get("/api" + path + "&size=1");
+    assertThat(r.status()).as(path).isEqualTo(200);
+    Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Long.parseLong(m.group(1));
+  }
+
   @Test
   void everyNumberLinksToAsManyCasesAsItCounts() {
     List<String> numbers = new ArrayList<>();
@@ -111,6 +122,8 @@ class SupervisionPageTests {
         .params(Timestamp.from(EngineClock.now()), numbers.get(0)).update();
     jdbc.sql("update case_file set ever_overdue = true, deadline_state = 'RED' where case_number = ?").param(numbers.get(1)).update();
     jdbc.sql("update case_file set deadline_state = 'YELLOW' where case_number = ?").param(numbers.get(2)).update();
+    jdbc.sql("update case_task set due_at = ? where case_id = (select id from case_file where case_number = ?)")
+        .params(Timestamp.from(EngineClock.now().minusSeconds(3600)), numbers.get(1)).update();
     // the week's and month's earlier days too, whatever other tests wrote on them
     figures.refresh(calendar.today().minusDays(40), calendar.today());
 
@@ -137,7 +150,19 @@ class SupervisionPageTests {
             Long.parseLong(row.group(5)));
       }
       assertThat(rows).as("rows of places and units in " + view[0] + view[1]).isPositive();
+      // the diagram's counts: the open steps, and the overdue ones, the task list shows
+      Matcher step = Pattern.compile("<tr data-activity=\"([^\"]+)\">.*?<a href=\"([^\"]+)\"[^>]*>(\\d+)</a>"
+          + ".*?<a href=\"([^\"]+)\"[^>]*>(\\d+)</a>", Pattern.DOTALL).matcher(page);
+      int steps = 0;
+      while (step.find()) {
+        steps++;
+        assertThat(tasksListed(view[0], step.group(2))).as(step.group(1) + " open").isEqualTo(Long.parseLong(step.group(3)));
+        assertThat(tasksListed(view[0], step.group(4))).as(step.group(1) + " overdue").isEqualTo(Long.parseLong(step.group(5)));
+        checked.add("step " + step.group(1) + " overdue=" + step.group(5));
+      }
+      assertThat(steps).as("steps waiting in " + view[0] + view[1]).isPositive();
     }
+    assertThat(checked).as("an overdue step on the diagram").anyMatch(s -> s.startsWith("step ") && !s.endsWith("=0"));
     assertThat(checked).as("the figures are not all zero").anyMatch(s -> s.startsWith("received=") && !s.endsWith("=0"))
         .anyMatch(s -> s.startsWith("closed=") && !s.endsWith("=0"))
         .anyMatch(s -> s.startsWith("sv.fig.redNow=") && !s.endsWith("=0"))
