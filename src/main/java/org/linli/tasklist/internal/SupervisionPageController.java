@@ -176,16 +176,16 @@ class SupervisionPageController {
     model.addAttribute("periods", periodLinks(view));
 
     // the places under the area: its townships, a township's villages; a village has none
-    List<Table> tables = new ArrayList<>();
+    Table places = null;
     if (level != DivisionLevel.VILLAGE) {
       boolean villages = level == DivisionLevel.TOWNSHIP;
       Breakdown.By by = villages ? Breakdown.By.VILLAGE : Breakdown.By.TOWNSHIP;
       String township = villages ? (here != null ? here : user.scope().divisionCodes().iterator().next()) : null;
-      tables.add(table("places", villages ? "sv.table.villages" : "sv.table.townships",
+      places = table("places", villages ? "sv.table.villages" : "sv.table.townships",
           villages ? "sv.unit.village" : "sv.unit.township", figures.breakdown(area, view.period(), by, township), by, links, view,
-          locale));
+          locale);
     }
-    model.addAttribute("placeTable", tables.isEmpty() ? null : tables.get(0));
+    model.addAttribute("placeTable", places);
     model.addAttribute("otherTables", List.of(
         table("departments", "sv.table.departments", "sv.unit.department",
             figures.breakdown(area, view.period(), Breakdown.By.DEPARTMENT, null), Breakdown.By.DEPARTMENT, links, view, locale),
