@@ -12,9 +12,9 @@ const started = Date.now();
 const common = { bundle: true, minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
 
 await Promise.all([
-  // IIFE bundles that set window.LinliDiagram / window.LinliForms
-  build({ ...common, entryPoints: { diagram: 'src/diagram.js', forms: 'src/forms.js' }, outdir: `${out}/js`,
-    format: 'iife', target: 'es2020' }),
+  // IIFE bundles that set window.LinliDiagram / window.LinliForms / window.LinliCharts
+  build({ ...common, entryPoints: { diagram: 'src/diagram.js', forms: 'src/forms.js', charts: 'src/charts.js' },
+    outdir: `${out}/js`, format: 'iife', target: 'es2020' }),
   // the vendor CSS with its fonts next to it
   build({ ...common, entryPoints: { 'bpmn-js': 'src/bpmn-js.css', 'form-js': 'src/form-js.css' },
     outdir: `${out}/css/vendor`, loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file' },

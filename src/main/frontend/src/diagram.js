@@ -1,6 +1,7 @@
-// LinliDiagram.show(container, bpmnXmlUrl, activeActivityIds, doneActivityIds)
+// LinliDiagram.show(container, bpmnXmlUrl, activeActivityIds, doneActivityIds, options)
 // Read-only process diagram: bpmn-js NavigatedViewer (pan and zoom; by touch too), fitted to the container,
-// current steps marked `linli-active`, finished steps `linli-done`.
+// current steps marked `linli-active`, finished steps `linli-done`; options.badges puts small counts on
+// steps: [{ id, items: [{ text, href, title, className }] }] (an item with href is a link).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 
 const STYLE = `
@@ -8,6 +9,12 @@ const STYLE = `
 .linli-diagram .linli-message { padding: 1em; color: #a8071a; background: #fff1f0; border: 1px solid #ffa39e; border-radius: 4px; }
 .linli-diagram .linli-active:not(.djs-connection) .djs-visual > :nth-child(1) { stroke: #1677ff !important; stroke-width: 3px !important; fill: #e6f4ff !important; }
 .linli-diagram .linli-done:not(.djs-connection) .djs-visual > :nth-child(1) { stroke: #389e0d !important; fill: #f6ffed !important; }
+.linli-diagram .linli-badges { display: flex; gap: 2px; white-space: nowrap; }
+.linli-diagram .linli-badge { display: inline-block; min-width: 22px; padding: 0 6px; border-radius: 11px; background: #1f5fbf;
+  color: #fff; font: 600 12px/22px system-ui, sans-serif; text-align: center; text-decoration: none; box-shadow: 0 1px 2px rgba(0,0,0,.25); }
+.linli-diagram .linli-badge.overdue { background: #b91c1c; }
+.linli-diagram .linli-badge.none { display: none; }
+.linli-diagram a.linli-badge:hover { filter: brightness(1.15); text-decoration: none; }
 `;
 
 function injectStyle() {
@@ -81,7 +88,31 @@ async function loadXml(url) {
   return text;
 }
 
-async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityIds = []) {
+// Counts on steps: built as elements with their text set, never as HTML from the data.
+function addBadges(viewer, badges) {
+  const overlays = viewer.get('overlays');
+  const registry = viewer.get('elementRegistry');
+  (badges || []).forEach((badge) => {
+    if (!registry.get(badge.id)) return; // a step of an older version of the process
+    const box = document.createElement('div');
+    box.className = 'linli-badges';
+    (badge.items || []).forEach((item) => {
+      const el = document.createElement(item.href ? 'a' : 'span');
+      el.className = `linli-badge ${item.className || ''}`.trim();
+      el.textContent = item.text;
+      if (item.href) el.href = item.href;
+      if (item.title) {
+        el.title = item.title;
+        el.setAttribute('aria-label', item.title);
+      }
+      box.appendChild(el);
+    });
+    // at the step's top right corner, the same size at any zoom
+    overlays.add(badge.id, 'linli-badges', { position: { top: -12, right: 12 }, html: box, scale: false });
+  });
+}
+
+async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityIds = [], options = {}) {
   injectStyle();
   container.classList.add('linli-diagram');
   if (container._linliViewer) {
@@ -99,6 +130,7 @@ async function show(container, bpmnXmlUrl, activeActivityIds = [], doneActivityI
     const mark = (ids, marker) => (ids || []).forEach((id) => registry.get(id) && canvas.addMarker(id, marker));
     mark(doneActivityIds, 'linli-done');
     mark(activeActivityIds, 'linli-active');
+    addBadges(viewer, options.badges);
     canvas.zoom('fit-viewport', 'auto');
     touchNavigation(viewer);
     container._linliViewer = viewer;

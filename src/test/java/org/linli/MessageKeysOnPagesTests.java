@@ -71,6 +71,13 @@ class MessageKeysOnPagesTests {
       WebSession head = WebSession.on(port);
       head.login("lin.hai", "demo");
       check(head, "/supervision/cards?lang=" + lang, found);
+      WebSession county = WebSession.on(port);
+      county.login("huang.hua", "demo");
+      for (String path : List.of("/supervision", "/supervision?division=330106002&period=MONTH&rank=DEPARTMENT",
+          "/supervision?division=330106002001&process=EMERGENCY&days=90", "/cases/search?division=330106002&status=OPEN&state=RED",
+          "/cases/search?dated=URGED&from=2026-11-01&to=2026-11-30", "/tasks?queue=AREA&kind=REQUEST&step=Task_SignRequest")) {
+        check(county, path + (path.contains("?") ? "&" : "?") + "lang=" + lang, found);
+      }
       WebSession township = WebSession.on(port);
       township.login("liu.yang", "demo");
       for (String path : List.of("/tasks?queue=GROUP", "/emergency/hazards", "/cases/" + emergency,

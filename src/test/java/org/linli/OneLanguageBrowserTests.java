@@ -69,6 +69,11 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
     if (has(".step-form")) {
       stepForm();
     }
+    if (has("#sv-charts")) {
+      // the supervision centre's charts and its diagram, with the counts on the steps
+      waiting().until(d -> has("#trend-chart canvas") && has("#ageing-chart canvas")
+          && (has("#waiting-diagram svg") || has("#waiting-diagram .linli-message")));
+    }
     if (has("#diagram")) {
       waiting().until(d -> !d.findElements(By.cssSelector("#diagram svg, #diagram .linli-message")).isEmpty()
           || !d.findElement(By.id("diagram")).isDisplayed());
@@ -152,7 +157,10 @@ class OneLanguageBrowserTests extends BrowserTestSupport {
     login("lin.hai");
     visit("/supervision/cards", found);
     login("huang.hua");
-    for (String path : List.of("/supervision/report", "/supervision/report?month=2026-10&division=330106002")) {
+    for (String path : List.of("/supervision/report", "/supervision/report?month=2026-10&division=330106002",
+        "/supervision", "/supervision?division=330106002&period=WEEK",
+        "/supervision?division=330106002001&process=EMERGENCY", "/cases/search?division=330106002&dated=CREATED&from=2026-11-01&to="
+            + java.time.LocalDate.now().plusDays(1), "/tasks?queue=AREA&kind=REQUEST&step=Task_SignRequest")) {
       visit(path, found);
     }
     assertThat(found).as("English words on Chinese pages").isEmpty();

@@ -97,6 +97,7 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
   @Autowired CaseFiles cases;
   @Autowired DemoUsers users;
   @Autowired org.camunda.bpm.engine.ManagementService management;
+  @Autowired org.linli.supervision.SupervisionFigures figures;
 
   final List<String> tooSmall = new ArrayList<>();
   final List<String> exempt = new ArrayList<>();
@@ -200,6 +201,21 @@ class PhoneTapTargetsBrowserTests extends BrowserTestSupport {
 
     open("/assistance/apply");
     checkWithMenu("assistance-apply");
+
+    // the supervision centre: its figures, tables as cards, charts, the diagram's table; a folded table opened
+    figures.refreshRecent();
+    login("huang.hua");
+    open("/supervision?period=MONTH&division=330106002");
+    waiting().until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+        "return !!document.querySelector('#trend-chart canvas') && !!document.querySelector('#waiting-diagram svg')"));
+    assertThat(browser.findElements(By.cssSelector("#table-places td.num a"))).as("the villages' figures are links").isNotEmpty();
+    checkWithMenu("supervision");
+    find("#table-categories > summary").click();
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#table-categories td.num")));
+    check("supervision-categories");
+    open("/cases/search?division=330106002&status=OPEN");
+    assertThat(find("#more-filters").getAttribute("open")).as("a list narrowed by place shows its conditions").isNotNull();
+    check("case-list-filters");
     open("/emergency/report");
     check("emergency-report");
 

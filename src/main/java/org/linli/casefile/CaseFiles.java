@@ -149,6 +149,16 @@ public class CaseFiles {
     return queries.countTasks(filter);
   }
 
+  /** Where the area's work waits: open steps per kind, process and activity, and how many are overdue now. */
+  public List<StepLoad> stepLoads(Scope scope, Instant now) {
+    return queries.stepLoads(scope, now);
+  }
+
+  /** The kinds of case and the processes that run them, by kind. */
+  public List<CaseKindDefinition> kinds() {
+    return kinds.values().stream().sorted(java.util.Comparator.comparing(CaseKindDefinition::kind)).toList();
+  }
+
   public Page<CaseFile> cases(CaseFilter filter, int page, int size) {
     return queries.cases(filter, page, size);
   }

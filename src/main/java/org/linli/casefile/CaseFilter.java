@@ -1,6 +1,8 @@
 package org.linli.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Set;
 import org.linli.organization.Scope;
 
@@ -9,6 +11,9 @@ import org.linli.organization.Scope;
  *
  * @param text a case number or words of the title; the list then shows the newest cases first
  * @param caseIds only these cases (for example those a resident's phone number finds)
+ * @param everOverdue only cases that ever ran late (true) or never did (false); null for both
+ * @param departmentCode only cases handled by this department
+ * @param dated only cases opened, closed, or with an event of a type, within a time range
  */
 public record CaseFilter(
     Scope scope,
@@ -21,25 +26,63 @@ public record CaseFilter(
     Boolean urged,
     String text,
     Set<Long> caseIds,
-    /** Only cases that ever ran late (true) or never did (false); null for both. */
-    Boolean everOverdue) {
+    Boolean everOverdue,
+    String departmentCode,
+    Dated dated) {
+
+  /**
+   * What happened to a case from {@code from} (included) to {@code to} (excluded), either bound
+   * open: {@code CREATED} is its opening, {@code CLOSED} its closing (or cancelling: narrow by
+   * status), any other type an event of that type on its timeline.
+   */
+  public record Dated(CaseEventType type, Instant from, Instant to) {
+
+    public Dated {
+      if (type == null) {
+        throw new IllegalArgumentException("a dated filter needs an event type");
+      }
+    }
+
+    /** The days from {@code from} to {@code to}, both included, in the zone: either may be null. */
+    public static Dated days(CaseEventType type, LocalDate from, LocalDate to, ZoneId zone) {
+      return new Dated(type, from == null ? null : from.atStartOfDay(zone).toInstant(),
+          to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+  }
 
   public CaseFilter(Scope scope, CaseStatus status, String kind, String categoryCode, String divisionCode, Instant dueBefore,
       DeadlineState deadlineState, Boolean urged) {
-    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, null, null, null);
+    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, null, null, null, null, null);
   }
 
   public CaseFilter(Scope scope, CaseStatus status, String kind, String categoryCode, String divisionCode, Instant dueBefore,
       DeadlineState deadlineState, Boolean urged, String text, Set<Long> caseIds) {
-    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, null);
+    this(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, null, null, null);
   }
 
   public CaseFilter withEverOverdue(Boolean ever) {
-    return new CaseFilter(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, ever);
+    return new CaseFilter(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds, ever,
+        departmentCode, dated);
   }
 
-  /** A search: the newest first, whatever its status. */
+  public CaseFilter withDepartment(String department) {
+    return new CaseFilter(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds,
+        everOverdue, department, dated);
+  }
+
+  public CaseFilter withDated(Dated d) {
+    return new CaseFilter(scope, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, text, caseIds,
+        everOverdue, departmentCode, d);
+  }
+
+  /** The same filter in another scope, finding by text or among some cases instead. */
+  public CaseFilter searching(Scope in, String words, Set<Long> ids) {
+    return new CaseFilter(in, status, kind, categoryCode, divisionCode, dueBefore, deadlineState, urged, words, ids, everOverdue,
+        departmentCode, dated);
+  }
+
+  /** A search, or a list of what happened in a time range: the newest first, whatever its status. */
   public boolean isSearch() {
-    return (text != null && !text.isBlank()) || caseIds != null;
+    return (text != null && !text.isBlank()) || caseIds != null || dated != null;
   }
 }

@@ -53,9 +53,7 @@ public class CaseSearch {
   public Page<CaseFile> search(LinliUser user, CaseFilter filter, String q, int page, int size) {
     String text = q == null || q.isBlank() ? null : q.strip();
     boolean phone = isPhone(text);
-    CaseFilter f = new CaseFilter(user.scope(), filter.status(), filter.kind(), filter.categoryCode(), filter.divisionCode(),
-        filter.dueBefore(), filter.deadlineState(), filter.urged(), phone ? null : text, phone ? casesByPhone(text) : null,
-        filter.everOverdue());
+    CaseFilter f = filter.searching(user.scope(), phone ? null : text, phone ? casesByPhone(text) : null);
     Page<CaseFile> found = queries.cases(f, page, size);
     if (phone) {
       phoneSearched(user, found.items().stream().map(CaseFile::id).toList());

@@ -167,6 +167,8 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
+      GET /supervision | SUPERVISOR, ADMIN
+      GET /supervision/diagrams/{kind}.bpmn | SUPERVISOR, ADMIN
       GET /supervision/cards | SIGNED_IN
       GET /supervision/report | SUPERVISOR, ADMIN
       GET /supervision/report.xlsx | SUPERVISOR, ADMIN

@@ -5,6 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.linli.calendar.WorkingCalendar;
+import org.linli.casefile.CaseEventType;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.util.List;
 import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseFile;
@@ -35,8 +39,10 @@ class CaseController {
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final CaseSearch search;
+  private final WorkingCalendar calendar;
 
-  CaseController(CaseFiles cases, CurrentUser currentUser, CaseSearch search) {
+  CaseController(CaseFiles cases, CurrentUser currentUser, CaseSearch search, WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.cases = cases;
     this.search = search;
     this.currentUser = currentUser;
@@ -54,6 +60,12 @@ class CaseController {
       @RequestParam(required = false) @Parameter(description = "only urged (true) or not urged (false) cases") Boolean urged,
       @RequestParam(required = false) @Parameter(description = "only cases that ever ran late (true: a step ran past its due "
           + "time, or the case closed after its own), whatever their colour now; false for those that never did") Boolean everOverdue,
+      @RequestParam(required = false) @Parameter(description = "a county department's code (mz, zj…): the cases it handles") String department,
+      @RequestParam(required = false) @Parameter(description = "with from and to: cases opened (CREATED) or closed (CLOSED) in "
+          + "those days, or with an event of this type then (URGED, RETURNED, EXTENDED, REOPENED, RATED, OVERDUE…); newest first")
+          CaseEventType dated,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "first day, included") LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "last day, included") LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a case number, a resident's phone number (logged as a view of "
           + "their data) or words of the title; finds closed cases too, newest first") String q,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -62,7 +74,9 @@ class CaseController {
     Instant dueBefore = overdue ? EngineClock.now() : null;
     CaseStatus effective = overdue && status == null ? CaseStatus.OPEN : status;
     CaseFilter filter = new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged)
-        .withEverOverdue(everOverdue);
+        .withEverOverdue(everOverdue).withDepartment(department)
+        .withDated(dated == null && from == null && to == null ? null
+            : CaseFilter.Dated.days(dated == null ? CaseEventType.CREATED : dated, from, to, calendar.zone()));
     return q == null || q.isBlank() ? cases.cases(filter, page, size) : search.search(user, filter, q, page, size);
   }
 

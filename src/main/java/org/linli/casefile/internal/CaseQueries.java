@@ -20,6 +20,7 @@ import org.linli.casefile.CaseStatus;
 import org.linli.casefile.DoneStep;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
+import org.linli.casefile.StepLoad;
 import org.linli.casefile.TaskFilter;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
@@ -173,8 +174,32 @@ public class CaseQueries {
         .equal("c.deadline_state", f.deadlineState() == null ? null : f.deadlineState().name())
         .term(f.urged() == null ? null : f.urged() ? "c.urged_at is not null" : "c.urged_at is null")
         .term(f.everOverdue() == null ? null : f.everOverdue() ? "c.ever_overdue = true" : "c.ever_overdue = false")
+        .equal("c.department_code", f.departmentCode())
+        .dated(f.dated())
         .in("c.id", f.caseIds())
         .text(f.text());
+  }
+
+  /**
+   * The open steps of the scope's cases per kind, process and activity, and how many of them are
+   * past their due time: the same steps, counted, that the area queue lists narrowed by kind, step
+   * and {@code dueBefore = now}.
+   */
+  public List<StepLoad> stepLoads(Scope scope, Instant now) {
+    Where where = new Where().scope(scope);
+    if (where.findsNothing()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(ts(now));
+    params.addAll(where.params());
+    return jdbc.sql("select c.kind, c.process_definition_key, t.activity_id, max(t.name), count(*),"
+            + " sum(case when t.due_at < ? then 1 else 0 end)" + TASKS_WITH_CASES + where.sql()
+            + " group by c.kind, c.process_definition_key, t.activity_id order by c.kind, t.activity_id")
+        .params(params)
+        .query((rs, i) -> new StepLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+            rs.getLong(6)))
+        .list();
   }
 
   /**
@@ -233,6 +258,39 @@ public class CaseQueries {
       Arrays.stream(text.split("[\\s\\u3000]+")).limit(5).forEach(word -> term("lower(c.title) like ? escape '\\'",
           "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"));
       return this;
+    }
+
+    /**
+     * Opened or closed within the range, or with an event of the type in it (the cases behind an
+     * event count), unless null.
+     */
+    Where dated(CaseFilter.Dated d) {
+      if (d == null) {
+        return this;
+      }
+      String column = switch (d.type()) {
+        case CREATED -> "c.opened_at";
+        case CLOSED -> "c.closed_at";
+        default -> null;
+      };
+      if (column != null) {
+        if (d.from() != null) {
+          term(column + " >= ?", ts(d.from()));
+        }
+        return d.to() == null ? this : term(column + " < ?", ts(d.to()));
+      }
+      List<Object> values = new ArrayList<>();
+      values.add(d.type().name());
+      StringBuilder sql = new StringBuilder("c.id in (select e.case_id from case_event e where e.type = ?");
+      if (d.from() != null) {
+        sql.append(" and e.occurred_at >= ?");
+        values.add(ts(d.from()));
+      }
+      if (d.to() != null) {
+        sql.append(" and e.occurred_at < ?");
+        values.add(ts(d.to()));
+      }
+      return term(sql.append(")").toString(), values.toArray());
     }
 
     /** Strictly before the moment, unless it is null. */

@@ -19,10 +19,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read the supervision centre's figures, of which area and for which period: the one set
- * of rules the JSON figures, the exports and the report page share.
+ * The supervision centre's rules as the JSON figures, the exports and the report page use them: who
+ * and which area from {@link org.linli.supervision.SupervisionAccess} (the page's too), and the
+ * months, names and levels the exports and the report add.
  */
-@Component
+@Component("supervisionFigureAccess") // beside the public SupervisionAccess it builds on
 class SupervisionAccess {
 
   /** Which period: today, this week (from Monday), this month, or from/to. */
@@ -40,29 +41,14 @@ class SupervisionAccess {
     this.messages = messages;
   }
 
-  /** Supervisors watch; staff who act on steps have their task lists. */
+  /** Supervisors watch; staff who act on steps have their task lists (the rule the page applies too). */
   LinliUser supervisor() {
-    LinliUser user = currentUser.get();
-    if (!user.holds(Role.SUPERVISOR) && !user.scope().everything()) {
-      throw new ForbiddenException("督办中心仅对督查人员开放 the supervision centre is for supervisors");
-    }
-    return user;
+    return org.linli.supervision.SupervisionAccess.supervisor(currentUser.get());
   }
 
   /** The user's area, or a place under it: never a place outside, whatever is asked. */
   Scope area(LinliUser user, String division) {
-    if (division == null || division.isBlank()) {
-      return user.scope();
-    }
-    if (!division.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw new InvalidInputException("division", "应为县、乡镇或村社区代码 a county, township or village code");
-    }
-    Scope scope = user.scope();
-    boolean under = scope.everything() || scope.divisionCodes().stream().anyMatch(division::startsWith);
-    if (!under) {
-      throw new ForbiddenException("不在您的辖区 " + division + " is not in your area");
-    }
-    return Scope.ofDivisions(Set.of(division));
+    return org.linli.supervision.SupervisionAccess.area(user, division);
   }
 
   /** The township whose villages a village break-down lists, when a township is asked for. */

@@ -1,7 +1,11 @@
 package org.linli.tasklist.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.List;
+import org.linli.calendar.WorkingCalendar;
+import org.linli.casefile.CaseEventType;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.linli.casefile.CaseFilter;
 import org.linli.casefile.CaseSearch;
 import org.linli.casefile.CaseStatus;
@@ -42,10 +46,12 @@ class WorkbenchController {
   private final OrganizationService organization;
   private final CaseSearch search;
   private final org.linli.supervision.Urging urging;
+  private final WorkingCalendar calendar;
 
   WorkbenchController(TaskActions tasks, CurrentUser currentUser, OrganizationService organization, CaseSearch search,
-      org.linli.supervision.Urging urging) {
+      org.linli.supervision.Urging urging, WorkingCalendar calendar) {
     this.urging = urging;
+    this.calendar = calendar;
     this.search = search;
     this.tasks = tasks;
     this.currentUser = currentUser;
@@ -54,11 +60,16 @@ class WorkbenchController {
 
   /** The form fields of the filter bar; blank means any. */
   record Filter(TaskActions.Queue queue, String kind, String category, String division, String q, Boolean overdue,
-      DeadlineState state, String sort, Integer page) {
+      DeadlineState state, String sort, Integer page, String step) {
 
     TaskQuery query() {
-      return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, null, division, q, null,
-          Boolean.TRUE.equals(overdue), "-due".equals(sort), state, page == null ? 0 : page, 20);
+      return new TaskQuery(queue == null ? TaskActions.Queue.GROUP : queue, kind, category, TypedFields.text(step), division, q,
+          null, Boolean.TRUE.equals(overdue), "-due".equals(sort), state, page == null ? 0 : page, 20);
+    }
+
+    /** The same list of every step (the supervision centre's diagram links to one step's). */
+    Filter anyStep() {
+      return new Filter(queue, kind, category, division, q, overdue, state, sort, null, null);
     }
   }
 
@@ -86,20 +97,95 @@ class WorkbenchController {
     return "work/done";
   }
 
-  /** 查找案件: open and closed cases of the user's area by number, title words or the resident's phone. */
+  /**
+   * The case list's filter (查找案件), from the address; blank means any. The supervision centre's
+   * numbers link here with the filter that counts them.
+   */
+  record CaseListFilter(String q, CaseStatus status, String kind, String category, String division, String department,
+      DeadlineState state, Boolean overdue, Boolean everOverdue, CaseEventType dated,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      Integer page) {
+
+    /** Nothing asked for yet: the page asks what to find. */
+    public boolean isEmpty() {
+      return TypedFields.text(q) == null && status == null && !narrowed();
+    }
+
+    /** Narrowed by more than the search box and the status: the form shows those fields open. */
+    public boolean narrowed() {
+      return TypedFields.text(kind) != null || TypedFields.text(category) != null || TypedFields.text(division) != null
+          || TypedFields.text(department) != null || state != null || Boolean.TRUE.equals(overdue) || everOverdue != null
+          || from != null || to != null;
+    }
+
+    /** The same list at another page. */
+    String url(int atPage) {
+      return org.springframework.web.util.UriComponentsBuilder.fromPath("/cases/search")
+          .queryParamIfPresent("q", java.util.Optional.ofNullable(TypedFields.text(q)))
+          .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+          .queryParamIfPresent("kind", java.util.Optional.ofNullable(TypedFields.text(kind)))
+          .queryParamIfPresent("category", java.util.Optional.ofNullable(TypedFields.text(category)))
+          .queryParamIfPresent("division", java.util.Optional.ofNullable(TypedFields.text(division)))
+          .queryParamIfPresent("department", java.util.Optional.ofNullable(TypedFields.text(department)))
+          .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+          .queryParamIfPresent("overdue", java.util.Optional.ofNullable(Boolean.TRUE.equals(overdue) ? "true" : null))
+          .queryParamIfPresent("everOverdue", java.util.Optional.ofNullable(everOverdue))
+          .queryParamIfPresent("dated", java.util.Optional.ofNullable(from == null && to == null ? null : dated))
+          .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+          .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+          .queryParamIfPresent("page", java.util.Optional.ofNullable(atPage == 0 ? null : atPage))
+          .encode().build().toUriString();
+    }
+  }
+
+  /** What the case list's date filter offers: opened, closed, or an event a supervision figure counts. */
+  static final List<CaseEventType> DATED = List.of(CaseEventType.CREATED, CaseEventType.CLOSED, CaseEventType.OVERDUE,
+      CaseEventType.RETURNED, CaseEventType.EXTENDED, CaseEventType.URGED, CaseEventType.REOPENED, CaseEventType.RATED);
+
+  /**
+   * 查找案件: open and closed cases of the user's area by number, title words or the resident's
+   * phone, narrowed by kind, category, place, department, colour, overdue now or ever, and what
+   * happened to them in some days (opened, closed, urged…). No search text is needed.
+   */
   @GetMapping("/cases/search")
-  String search(@RequestParam(required = false) String q, @RequestParam(required = false) CaseStatus status,
-      @RequestParam(defaultValue = "0") int page, Model model) {
+  String search(@ModelAttribute("filter") CaseListFilter filter, Model model) {
     LinliUser user = currentUser.get();
-    String text = TypedFields.text(q);
+    String text = TypedFields.text(filter.q());
     model.addAttribute("q", text);
-    model.addAttribute("status", status);
-    model.addAttribute("found", text == null ? null
-        : search.search(user, new CaseFilter(user.scope(), status, null, null, null, null, null, null), text, Math.max(0, page), 20));
+    model.addAttribute("status", filter.status());
+    if (!filter.isEmpty()) {
+      boolean overdue = Boolean.TRUE.equals(filter.overdue());
+      CaseStatus status = overdue && filter.status() == null ? CaseStatus.OPEN : filter.status();
+      CaseFilter f = new CaseFilter(user.scope(), status, TypedFields.text(filter.kind()), TypedFields.text(filter.category()),
+          TypedFields.text(filter.division()), overdue ? EngineClock.now() : null, filter.state(), null)
+          .withEverOverdue(filter.everOverdue())
+          .withDepartment(TypedFields.text(filter.department()))
+          .withDated(filter.from() == null && filter.to() == null ? null
+              : CaseFilter.Dated.days(filter.dated() == null ? CaseEventType.CREATED : filter.dated(), filter.from(), filter.to(),
+                  calendar.zone()));
+      Page<org.linli.casefile.CaseFile> found =
+          search.search(user, f, text, Math.max(0, filter.page() == null ? 0 : filter.page()), 20);
+      model.addAttribute("found", found);
+      model.addAttribute("prevUrl", filter.url(found.page() - 1));
+      model.addAttribute("nextUrl", filter.url(found.page() + 1));
+    }
+    model.addAttribute("divisions", divisionsOf(user));
+    model.addAttribute("departments", departmentsOf(user));
+    model.addAttribute("datedTypes", DATED);
     model.addAttribute("counts", tasks.counts(user));
     model.addAttribute("tab", "search");
     model.addAttribute("user", user);
     return "work/search";
+  }
+
+  /** The departments of the user's counties, for the case list's filter. */
+  private List<org.linli.organization.Department> departmentsOf(LinliUser user) {
+    java.util.Set<String> counties = new java.util.HashSet<>();
+    user.scope().divisionCodes().forEach(c -> counties.add(DivisionLevel.COUNTY.ancestorOf(c)));
+    user.scope().departments().forEach(d -> counties.add(d.countyCode()));
+    return organization.departments().stream()
+        .filter(d -> user.scope().everything() || counties.contains(d.countyCode()))
+        .toList();
   }
 
   /** The table alone, for htmx. */
@@ -176,7 +262,8 @@ class WorkbenchController {
     return rows(filter, model, response);
   }
 
-  private static String pageUrl(Filter f) {
+  /** The task list's address for a filter, for the pager and the address bar. */
+  static String pageUrl(Filter f) {
     return org.springframework.web.util.UriComponentsBuilder.fromPath("/tasks")
         .queryParamIfPresent("queue", java.util.Optional.ofNullable(f.queue()))
         .queryParamIfPresent("kind", java.util.Optional.ofNullable(TypedFields.text(f.kind())))
@@ -186,6 +273,8 @@ class WorkbenchController {
         .queryParamIfPresent("state", java.util.Optional.ofNullable(f.state()))
         .queryParamIfPresent("overdue", java.util.Optional.ofNullable(Boolean.TRUE.equals(f.overdue()) ? "true" : null))
         .queryParamIfPresent("sort", java.util.Optional.ofNullable(TypedFields.text(f.sort())))
+        .queryParamIfPresent("step", java.util.Optional.ofNullable(TypedFields.text(f.step())))
+        .queryParamIfPresent("page", java.util.Optional.ofNullable(f.page() == null || f.page() == 0 ? null : f.page()))
         .encode().build().toUriString();
   }
 
@@ -193,6 +282,7 @@ class WorkbenchController {
     LinliUser user = currentUser.get();
     Page<TaskView> page = tasks.list(user, filter.query());
     model.addAttribute("filter", filter);
+    model.addAttribute("stepless", pageUrl(filter.anyStep()));
     model.addAttribute("queue", filter.query().queue());
     model.addAttribute("page", page);
     model.addAttribute("user", user);

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** The workbench's pages show errors as pages, in the user's language, with the right status. */
-@ControllerAdvice(assignableTypes = {WorkbenchController.class, CasePageController.class})
+@ControllerAdvice(assignableTypes = {WorkbenchController.class, CasePageController.class, SupervisionPageController.class})
 class WorkbenchErrors {
 
   @ExceptionHandler(NotFoundException.class)

@@ -128,6 +128,38 @@ public class WorkbenchModel {
         () -> tasks.kindSupport(kind).map(k -> k.categoryName(code, en)).orElse(code));
   }
 
+  /**
+   * A category's name when the kind is not at hand (a break-down by category): the first kind
+   * whose catalogue has the code names it; requests first, as most categories are theirs.
+   */
+  public String anyCategoryName(String code, Locale locale) {
+    if (code == null) {
+      return "—";
+    }
+    boolean en = english(locale);
+    return names.get("c*:" + code + ":" + en, () -> java.util.stream.Stream.of("REQUEST", "ASSISTANCE", "RECHECK", "EMERGENCY",
+            "INSPECTION")
+        .map(tasks::kindSupport).flatMap(java.util.Optional::stream)
+        .map(k -> k.categories(en).get(code)).filter(java.util.Objects::nonNull).findFirst().orElse(code));
+  }
+
+  /** Whether the top bar offers the user the supervision centre (督办中心). */
+  public boolean supervises(LinliUser user) {
+    return org.linli.supervision.SupervisionAccess.mayWatch(user);
+  }
+
+  /** The categories of every kind, by kind, for the case list's filter. */
+  public java.util.Map<String, java.util.Map<String, String>> allCategories(Locale locale) {
+    java.util.Map<String, java.util.Map<String, String>> out = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("REQUEST", "ASSISTANCE", "RECHECK", "EMERGENCY", "INSPECTION")) {
+      java.util.Map<String, String> c = categories(kind, locale);
+      if (!c.isEmpty()) {
+        out.put(kind, c);
+      }
+    }
+    return out;
+  }
+
   public java.util.Map<String, String> categories(String kind, Locale locale) {
     return tasks.kindSupport(kind).map(k -> k.categories(english(locale))).orElse(java.util.Map.of());
   }
