@@ -112,6 +112,26 @@ class SupervisionPageTests {
   }
 
   @Test
+  void thePagesExportLinksDownloadOnTheSignedInSession() {
+    WebSession township = as("xu.ming");
+    String page = township.get("/supervision?period=MONTH").body();
+    Matcher links = Pattern.compile("href=\"(/supervision/[a-z]+\\.xlsx[^\"]*)\"").matcher(page);
+    List<String> found = new ArrayList<>();
+    while (links.find()) {
+      found.add(HtmlUtils.htmlUnescape(links.group(1)));
+    }
+    assertThat(found).as("the key figures and each table have an export link").hasSizeGreaterThanOrEqualTo(2);
+    for (String link : found) {
+      WebSession.Reply file = township.get(link);
+      assertThat(file.status()).as(link).isEqualTo(200);
+      assertThat(file.header("Content-Type").orElse("")).as(link).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+    assertThat(as("wang.fang").get("/supervision/figures.xlsx").status()).as("a caseworker").isEqualTo(403);
+    assertThat(township.get("/supervision/figures.xlsx?division=330106003").status()).as("another township").isEqualTo(403);
+    assertThat(WebSession.on(port).get("/supervision/figures.xlsx").status()).as("nobody signed in: to the login").isEqualTo(302);
+  }
+
+  @Test
   void everyNumberLinksToAsManyCasesAsItCounts() {
     List<String> numbers = new ArrayList<>();
     for (String village : List.of("330106002001", "330106002001", "330106002002", "330106002003", "330106001001")) {

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in Chinese unless the client asks for English (Accept-Language).
  */
 @RestController
-@RequestMapping("/api/supervision")
+@RequestMapping({"/api/supervision", "/supervision"}) // the API by Basic, and the centre page's links on its session
 @Tag(name = "Supervision")
 class SupervisionExportController {
 

@@ -193,7 +193,7 @@ class SupervisionPageController {
             figures.breakdown(area, view.period(), Breakdown.By.CATEGORY, null), Breakdown.By.CATEGORY, links, view, locale),
         table("kinds", "sv.table.kinds", "sv.unit.kind",
             figures.breakdown(area, view.period(), Breakdown.By.KIND, null), Breakdown.By.KIND, links, view, locale)));
-    model.addAttribute("figuresExport", export("/api/supervision/figures.xlsx", null, view));
+    model.addAttribute("figuresExport", export("/supervision/figures.xlsx", null, view));
 
     Rankings rankings = figures.rankings(area, view.period(), ranked, 3);
     model.addAttribute("rankings", rankings);
@@ -369,7 +369,7 @@ class SupervisionPageController {
           new Value(hours(b.averageHandlingHours()), closed, null, null));
       out.add(new Row(b.key(), unitName(by, b, locale), drill, cells));
     }
-    return new Table(id, titleKey, unitKey, out, export("/api/supervision/breakdown.xlsx", by, view));
+    return new Table(id, titleKey, unitKey, out, export("/supervision/breakdown.xlsx", by, view));
   }
 
   /** The heads of a break-down table's number columns, in the order of {@link Row#cells}. */
