@@ -36,6 +36,11 @@ public class OrganizationService {
     return repository.divisions();
   }
 
+  /** The divisions of these codes, looked up at once (a break-down names hundreds of villages). */
+  public List<Division> divisions(java.util.Collection<String> codes) {
+    return repository.divisions(codes);
+  }
+
   public List<Department> departments() {
     return repository.departments();
   }

@@ -26,15 +26,18 @@ public class SupervisionAccess {
     this.calendar = calendar;
   }
 
-  /** Supervisors (the role anywhere) and users who see everything. */
+  /**
+   * Supervisors, the heads of townships, villages and departments (each their own area or
+   * department), and users who see everything.
+   */
   public static boolean mayWatch(LinliUser user) {
-    return user != null && (user.holds(Role.SUPERVISOR) || user.scope().everything());
+    return user != null && (user.holds(Role.SUPERVISOR) || user.holds(Role.HEAD) || user.scope().everything());
   }
 
   /** The user, if they may read the centre; else 403. */
   public static LinliUser supervisor(LinliUser user) {
     if (!mayWatch(user)) {
-      throw new ForbiddenException("督办中心仅对督查人员开放 the supervision centre is for supervisors");
+      throw new ForbiddenException("督办中心仅对督查人员和单位负责人开放 the supervision centre is for supervisors and heads of units");
     }
     return user;
   }

@@ -63,9 +63,14 @@ class TaskListBenchmark {
   }
 
   static void recreate() throws Exception {
-    String admin = URL.substring(0, URL.lastIndexOf('/') + 1) + "postgres";
-    String db = URL.substring(URL.lastIndexOf('/') + 1);
-    try (Connection c = DriverManager.getConnection(admin, USER, ""); Statement st = c.createStatement()) {
+    recreate(URL, USER);
+  }
+
+  /** Drops and creates the database of this URL, through the server's postgres database. */
+  static void recreate(String url, String user) throws Exception {
+    String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+    String db = url.substring(url.lastIndexOf('/') + 1);
+    try (Connection c = DriverManager.getConnection(admin, user, ""); Statement st = c.createStatement()) {
       st.execute("drop database if exists " + db + " with (force)");
       st.execute("create database " + db);
     }

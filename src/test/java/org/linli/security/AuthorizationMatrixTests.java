@@ -104,15 +104,15 @@ class AuthorizationMatrixTests {
       GET /api/supervision/cards/{id} | SIGNED_IN
       GET /api/supervision/overdue-work | SUPERVISOR
       GET /api/requests/{number} | SIGNED_IN
-      GET /api/supervision/ageing | SUPERVISOR, ADMIN
-      GET /api/supervision/breakdown | SUPERVISOR, ADMIN
-      GET /api/supervision/breakdown.csv | SUPERVISOR, ADMIN
-      GET /api/supervision/breakdown.xlsx | SUPERVISOR, ADMIN
-      GET /api/supervision/figures | SUPERVISOR, ADMIN
-      GET /api/supervision/figures.csv | SUPERVISOR, ADMIN
-      GET /api/supervision/figures.xlsx | SUPERVISOR, ADMIN
-      GET /api/supervision/rankings | SUPERVISOR, ADMIN
-      GET /api/supervision/trend | SUPERVISOR, ADMIN
+      GET /api/supervision/ageing | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/breakdown | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/breakdown.csv | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/breakdown.xlsx | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/figures | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/figures.csv | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/figures.xlsx | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/rankings | SUPERVISOR, HEAD, ADMIN
+      GET /api/supervision/trend | SUPERVISOR, HEAD, ADMIN
       GET /api/tasks | SIGNED_IN
       GET /api/tasks/done | SIGNED_IN
       GET /api/tasks/{id} | SIGNED_IN
@@ -167,11 +167,11 @@ class AuthorizationMatrixTests {
       GET /portal/receipt | EVERYONE
       GET /portal/requests/new | EVERYONE
       GET /requests/report | GRID_WORKER
-      GET /supervision | SUPERVISOR, ADMIN
-      GET /supervision/diagrams/{kind}.bpmn | SUPERVISOR, ADMIN
+      GET /supervision | SUPERVISOR, HEAD, ADMIN
+      GET /supervision/diagrams/{kind}.bpmn | SUPERVISOR, HEAD, ADMIN
       GET /supervision/cards | SIGNED_IN
-      GET /supervision/report | SUPERVISOR, ADMIN
-      GET /supervision/report.xlsx | SUPERVISOR, ADMIN
+      GET /supervision/report | SUPERVISOR, HEAD, ADMIN
+      GET /supervision/report.xlsx | SUPERVISOR, HEAD, ADMIN
       GET /tasks | SIGNED_IN
       GET /tasks/done | SIGNED_IN
       GET /tasks/rows | SIGNED_IN

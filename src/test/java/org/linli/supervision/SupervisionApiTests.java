@@ -62,4 +62,27 @@ class SupervisionApiTests {
     JsonNode custom = get("huang.hua", "/api/supervision/figures?period=CUSTOM&from=2026-11-01&to=2026-11-30", 200);
     assertThat(custom.get("period").get("from").asText()).isEqualTo("2026-11-01");
   }
+
+  @Test
+  void headsOfUnitsWatchTheirOwnTownshipOrDepartment() throws Exception {
+    figures.refreshRecent();
+    // 林海 heads 桃源镇: the township's figures, as its supervisor sees them
+    JsonNode head = get("lin.hai", "/api/supervision/figures?period=MONTH", 200);
+    JsonNode supervisor = get("xu.ming", "/api/supervision/figures?period=MONTH", 200);
+    assertThat(head.get("received")).isEqualTo(supervisor.get("received"));
+    get("lin.hai", "/api/supervision/figures?division=330106001", 403);
+
+    // 高洁 heads the county's 民政局: its cases only, and no place to narrow to
+    JsonNode byDepartment = get("gao.jie", "/api/supervision/breakdown?by=DEPARTMENT&period=CUSTOM&from=2026-01-01&to=2026-12-31", 200);
+    assertThat(byDepartment).allSatisfy(row -> assertThat(row.get("key").asText()).isEqualTo("mz"));
+    JsonNode county = get("huang.hua", "/api/supervision/breakdown?by=DEPARTMENT&period=CUSTOM&from=2026-01-01&to=2026-12-31", 200);
+    long mz = 0;
+    for (JsonNode row : county) {
+      mz += row.get("key").asText().equals("mz") ? row.get("received").asLong() : 0;
+    }
+    long mine = byDepartment.isEmpty() ? 0 : byDepartment.get(0).get("received").asLong();
+    assertThat(mine).isEqualTo(mz);
+    get("gao.jie", "/api/supervision/figures?division=330106", 403);
+    get("gao.jie", "/api/supervision/ageing", 200);
+  }
 }

@@ -39,6 +39,18 @@ public class OrganizationRepository {
         .list();
   }
 
+  /** The divisions of these codes, in one query; unknown codes are left out. */
+  public List<Division> divisions(java.util.Collection<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select code, name, kind, parent_code from division where code in ("
+            + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ") order by code")
+        .params(List.copyOf(codes))
+        .query(OrganizationRepository::division)
+        .list();
+  }
+
   public void insertDivision(Division d) {
     jdbc.sql("insert into division (code, name, kind, parent_code, created_at) values (?, ?, ?, ?, ?)")
         .params(d.code(), d.name(), d.kind().name(), d.parentCode(), now())
