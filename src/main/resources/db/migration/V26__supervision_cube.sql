@@ -31,6 +31,8 @@ create table supervision_cube (
   urged               int          default 0 not null,
   constraint pk_supervision_cube primary key (span, place, dim, stat_day, dim_value)
 );
+-- A day's or month's rows, which a rebuild deletes and a month row sums.
+create index ix_supervision_cube_day on supervision_cube (span, stat_day);
 -- A county's or township's townships and villages, in total or for one department.
 create index ix_supervision_cube_county on supervision_cube (span, county_code, place_level, dim, dim_value, stat_day);
 create index ix_supervision_cube_township on supervision_cube (span, township_code, place_level, dim, dim_value, stat_day);

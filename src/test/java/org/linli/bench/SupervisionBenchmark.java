@@ -76,6 +76,8 @@ class SupervisionBenchmark {
       if (seed) {
         organisation(app.getBean(OrganizationService.class));
         seedCases(jdbc);
+      }
+      if (seed || Boolean.getBoolean("linli.bench.rebuild")) {
         rebuildFigures(jdbc, app.getBean(SupervisionFigures.class), app.getBean(WorkingCalendar.class));
       }
       describe(jdbc);
@@ -248,13 +250,14 @@ class SupervisionBenchmark {
     long days = first.datesUntil(today.plusDays(1)).count();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     jdbc.sql("vacuum analyze").update();
+    jdbc.sql("drop table if exists bench_seed").update();
     jdbc.sql("create table bench_seed (open_cases bigint, closed_cases bigint)").update();
     jdbc.sql("insert into bench_seed values (?, ?)").params(OPEN, CLOSED).update();
     System.out.printf("[linli] figures rebuilt for %d days in %d s (%.0f ms a day)%n", days, ms / 1000, (double) ms / days);
   }
 
   static void describe(JdbcClient jdbc) {
-    for (String table : List.of("case_file", "case_event", "supervision_day")) {
+    for (String table : List.of("case_file", "case_event", "supervision_cube", "supervision_open")) {
       long rows = jdbc.sql("select count(*) from " + table).query(Long.class).single();
       String size = jdbc.sql("select pg_size_pretty(pg_total_relation_size(?))").param(table).query(String.class).single();
       System.out.printf("[linli] %-16s %,12d rows  %s%n", table, rows, size);
