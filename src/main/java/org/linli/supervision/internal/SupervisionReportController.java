@@ -38,11 +38,11 @@ class SupervisionReportController {
   static final List<Figure> NOW = List.of(Figure.OVERDUE_NOW, Figure.YELLOW_NOW, Figure.RED_NOW, Figure.EVER_OVERDUE_OPEN);
 
   private final SupervisionFigures figures;
-  private final SupervisionAccess access;
+  private final FigureRequests access;
   private final ReportTables tables;
   private final CurrentUser currentUser;
 
-  SupervisionReportController(SupervisionFigures figures, SupervisionAccess access, ReportTables tables, CurrentUser currentUser) {
+  SupervisionReportController(SupervisionFigures figures, FigureRequests access, ReportTables tables, CurrentUser currentUser) {
     this.figures = figures;
     this.access = access;
     this.tables = tables;
@@ -98,7 +98,7 @@ class SupervisionReportController {
     KeyFigures key = figures.keyFigures(area, period);
     // a township's units are its villages; a village asked for is its own only unit
     Breakdown.By by = access.byVillage(user, division) ? Breakdown.By.VILLAGE : Breakdown.By.TOWNSHIP;
-    List<Breakdown> units = figures.breakdown(area, period, by, by == Breakdown.By.VILLAGE ? SupervisionAccess.township(division) : null);
+    List<Breakdown> units = figures.breakdown(area, period, by, by == Breakdown.By.VILLAGE ? FigureRequests.township(division) : null);
     List<Breakdown> departments = figures.breakdown(area, period, Breakdown.By.DEPARTMENT, null);
     var labels = tables.labels(locale);
     List<Figure> monthly = FigureTables.KEY_FIGURES.stream().filter(f -> !NOW.contains(f)).toList();
