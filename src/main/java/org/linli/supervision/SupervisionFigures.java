@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.calendar.WorkingCalendar;
-import org.linli.organization.Division;
 import org.linli.organization.OrganizationService;
+import org.linli.organization.PlaceNames;
 import org.linli.organization.Scope;
 import org.linli.supervision.internal.SupervisionDays;
 import org.linli.supervision.internal.SupervisionDays.Counts;
@@ -81,10 +81,11 @@ public class SupervisionFigures {
    * categories or kinds; the most received first.
    */
   public List<Breakdown> breakdown(Scope scope, Period period, Breakdown.By by, String townshipCode) {
+    PlaceNames names = by == Breakdown.By.CATEGORY || by == Breakdown.By.KIND ? null : organization.names();
     return days.sumBy(scope, period.from(), period.to(), columnOf(by), by == Breakdown.By.VILLAGE ? townshipCode : null).stream()
         .map(e -> {
           Counts c = e.getValue();
-          return new Breakdown(e.getKey(), name(by, e.getKey()), c.received(), c.closed(), rate(c.closed(), c.received()),
+          return new Breakdown(e.getKey(), name(by, e.getKey(), names), c.received(), c.closed(), rate(c.closed(), c.received()),
               rate(c.closedOnTime(), c.closed()), c.closedLate(), c.overdueSteps(), c.rated(), rate(c.satisfied(), c.rated()),
               c.reopened(), c.returned(), c.extended(), hours(c), c.urged());
         })
@@ -101,14 +102,15 @@ public class SupervisionFigures {
     };
   }
 
-  private String name(Breakdown.By by, String key) {
+  /** A unit's name from names read once per break-down (a county has hundreds of villages). */
+  private static String name(Breakdown.By by, String key, PlaceNames names) {
     if (key.isEmpty()) {
       return "—";
     }
     return switch (by) {
-      case TOWNSHIP, VILLAGE -> organization.division(key).map(Division::name).orElse(key);
-      case DEPARTMENT -> organization.departments().stream().filter(d -> d.code().equals(key)).findFirst()
-          .map(org.linli.organization.Department::name).orElse(key);
+      case TOWNSHIP, VILLAGE -> names.division(key);
+      // a break-down's departments are those of the area's counties, all of one code alike
+      case DEPARTMENT -> names.departmentAnywhere(key);
       case CATEGORY, KIND -> key;
     };
   }
@@ -170,9 +172,10 @@ public class SupervisionFigures {
     List<Breakdown> ratedEnough = units.stream().filter(b -> b.rated() >= minimum && b.satisfactionRate() != null).toList();
     Instant now = EngineClock.now();
     double dayMinutes = calendar.workingDayLength().toMinutes();
+    PlaceNames names = organization.names();
     List<Rankings.LateCase> late = days.longestOverdue(scope, now, 10).stream()
         .map(c -> new Rankings.LateCase(c.caseNumber(), c.title(), c.kind(), c.divisionCode(),
-            organization.division(c.divisionCode()).map(Division::name).orElse(c.divisionCode()), c.currentStepName(), c.stepDue(),
+            names.division(c.divisionCode()), c.currentStepName(), c.stepDue(),
             Math.round(calendar.workingTimeBetween(c.stepDue(), now).toMinutes() / dayMinutes * 10) / 10.0))
         .toList();
     return new Rankings(period, by, minimum,
