@@ -241,6 +241,78 @@ class CardsTests {
     assertThat(carded(overdue)).isEqualTo(1);
   }
 
+  /** The issuing form's one-time key, as the page renders it. */
+  static String submissionOf(String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submission\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).as("the form carries its key").isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aDoubleClickOrARetryIssuesOneCard() throws Exception {
+    String overdue = overdueRequest(TAOYUAN_VILLAGE);
+    long cardsBefore = cardCount();
+    long mailsBefore = cardMails();
+    WebSession supervisor = WebSession.on(port);
+    supervisor.login("xu.ming", "demo");
+    String key = submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body());
+    java.util.Map<String, String> form = java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "YELLOW", "reason", "签收超期，请整改",
+        "cases", overdue, "submission", key);
+
+    // one after the other, as a double click sends them
+    WebSession.Reply first = supervisor.form("/supervision/cards", form);
+    WebSession.Reply second = supervisor.form("/supervision/cards", form);
+    assertThat(first.status()).isEqualTo(303);
+    assertThat(second.status()).as("the second post lands on the first one's card").isEqualTo(303);
+    assertThat(second.location()).isEqualTo(first.location());
+    assertThat(cardCount()).isEqualTo(cardsBefore + 1);
+    assertThat(carded(overdue)).as("one timeline entry").isEqualTo(1);
+    assertThat(cardMails() - mailsBefore).as("one card's mails").isEqualTo(
+        organization.answerFor(new Unit(TAOYUAN_VILLAGE, null)).size());
+    // a form shown anew is a new intent, with a key of its own
+    assertThat(submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body())).isNotEqualTo(key);
+
+    // two posts at the same moment, on two connections: the unique key lets one of them issue
+    String raced = submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body());
+    java.util.Map<String, String> again = new java.util.HashMap<>(form);
+    again.put("submission", raced);
+    List<WebSession> sessions = List.of(WebSession.on(port), WebSession.on(port));
+    for (WebSession s : sessions) {
+      s.login("xu.ming", "demo");
+      s.get("/supervision/cards");
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<WebSession.Reply>> replies = sessions.stream().map(s -> pool.submit(() -> {
+        start.await();
+        return s.form("/supervision/cards", again);
+      })).toList();
+      start.countDown();
+      WebSession.Reply a = replies.get(0).get();
+      WebSession.Reply b = replies.get(1).get();
+      assertThat(List.of(a.status(), b.status())).containsOnly(303);
+      assertThat(a.location()).isEqualTo(b.location());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cardCount()).isEqualTo(cardsBefore + 2);
+    assertThat(carded(overdue)).isEqualTo(2);
+
+    // the API: a retry with the same Idempotency-Key answers with the card already issued
+    String body = order("RED", TAOYUAN_VILLAGE, null, "再次超期", overdue);
+    java.util.Map<String, String> header = java.util.Map.of("Idempotency-Key", "retry-" + System.nanoTime());
+    WebSession.Reply once = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body, header);
+    WebSession.Reply twice = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body, header);
+    assertThat(once.status()).as(once.body()).isEqualTo(201);
+    assertThat(body(twice).get("id").asLong()).isEqualTo(body(once).get("id").asLong());
+    assertThat(cardCount()).isEqualTo(cardsBefore + 3);
+    WebSession.Reply odd = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body,
+        java.util.Map.of("Idempotency-Key", "a b"));
+    assertThat(odd.status()).as("a key no client means").isEqualTo(400);
+    assertThat(cardCount()).isEqualTo(cardsBefore + 3);
+  }
+
   @Test
   void refusedCardsLeaveNothingBehind() throws Exception {
     String taoyuan = overdueRequest(TAOYUAN_VILLAGE);
