@@ -3,10 +3,13 @@ package org.linli.supervision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.linli.calendar.WorkingCalendar;
+import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.PlaceNames;
 import org.linli.organization.Scope;
@@ -29,11 +32,13 @@ public class SupervisionFigures {
   private final SupervisionDays days;
   private final WorkingCalendar calendar;
   private final OrganizationService organization;
+  private final Cards cards;
 
-  SupervisionFigures(SupervisionDays days, WorkingCalendar calendar, OrganizationService organization) {
+  SupervisionFigures(SupervisionDays days, WorkingCalendar calendar, OrganizationService organization, Cards cards) {
     this.days = days;
     this.calendar = calendar;
     this.organization = organization;
+    this.cards = cards;
   }
 
   /** Rebuilds today's and yesterday's rows, by the engine clock. */
@@ -158,18 +163,18 @@ public class SupervisionFigures {
   }
 
   /**
-   * 红黑榜 of villages or departments: the five best and worst by on-time rate (among units with at
-   * least {@code minimum} cases closed) and by satisfaction (at least {@code minimum} rated), and the
-   * ten open cases longest overdue.
+   * 红黑榜 of villages, townships or departments: the five best and worst by on-time rate (among units
+   * with at least {@code minimum} cases closed) and by satisfaction (at least {@code minimum} rated),
+   * each with its cards of the period; and the ten open cases longest overdue. A unit is never on
+   * both lists of a rate: with fewer than ten units ranked, the better half is the best list.
    */
   public Rankings rankings(Scope scope, Period period, Breakdown.By by, int minimum) {
     List<Breakdown> units = breakdown(scope, period, by, null).stream().filter(b -> !b.key().isEmpty()).toList();
-    java.util.Comparator<Breakdown> onTime = java.util.Comparator.comparing(Breakdown::onTimeRate)
-        .thenComparing(Breakdown::closed);
-    java.util.Comparator<Breakdown> satisfaction = java.util.Comparator.comparing(Breakdown::satisfactionRate)
-        .thenComparing(Breakdown::rated);
+    Comparator<Breakdown> onTime = Comparator.comparing(Breakdown::onTimeRate).thenComparing(Breakdown::closed);
+    Comparator<Breakdown> satisfaction = Comparator.comparing(Breakdown::satisfactionRate).thenComparing(Breakdown::rated);
     List<Breakdown> closedEnough = units.stream().filter(b -> b.closed() >= minimum && b.onTimeRate() != null).toList();
     List<Breakdown> ratedEnough = units.stream().filter(b -> b.rated() >= minimum && b.satisfactionRate() != null).toList();
+    Map<String, UnitCardCount> cardsOf = cardsByKey(scope, period, by);
     Instant now = EngineClock.now();
     double dayMinutes = calendar.workingDayLength().toMinutes();
     PlaceNames names = organization.names();
@@ -178,11 +183,58 @@ public class SupervisionFigures {
             names.division(c.divisionCode()), c.currentStepName(), c.stepDue(),
             Math.round(calendar.workingTimeBetween(c.stepDue(), now).toMinutes() / dayMinutes * 10) / 10.0))
         .toList();
+    List<List<Breakdown>> byOnTime = bestAndWorst(closedEnough, onTime);
+    List<List<Breakdown>> bySatisfaction = bestAndWorst(ratedEnough, satisfaction);
     return new Rankings(period, by, minimum,
-        closedEnough.stream().sorted(onTime.reversed()).limit(5).toList(),
-        closedEnough.stream().sorted(onTime).limit(5).toList(),
-        ratedEnough.stream().sorted(satisfaction.reversed()).limit(5).toList(),
-        ratedEnough.stream().sorted(satisfaction).limit(5).toList(),
+        ranked(byOnTime.get(0), cardsOf), ranked(byOnTime.get(1), cardsOf),
+        ranked(bySatisfaction.get(0), cardsOf), ranked(bySatisfaction.get(1), cardsOf),
         late);
+  }
+
+  /** How many a list of the board holds at most. */
+  static final int BOARD = 5;
+
+  /**
+   * The best (highest first) and the worst (lowest first) of the units: up to five each, and none on
+   * both, so that three units ranked are not each named best and worst at once.
+   */
+  private static List<List<Breakdown>> bestAndWorst(List<Breakdown> units, Comparator<Breakdown> order) {
+    List<Breakdown> descending = units.stream().sorted(order.reversed()).toList();
+    int best = Math.min(BOARD, (descending.size() + 1) / 2);
+    int worst = Math.min(BOARD, descending.size() - best);
+    List<Breakdown> bottom = new ArrayList<>(descending.subList(descending.size() - worst, descending.size()));
+    java.util.Collections.reverse(bottom);
+    return List.of(descending.subList(0, best), bottom);
+  }
+
+  private static List<Rankings.Ranked> ranked(List<Breakdown> units, Map<String, UnitCardCount> cardsOf) {
+    return units.stream().map(b -> {
+      UnitCardCount c = cardsOf.get(b.key());
+      return new Rankings.Ranked(b, c == null ? 0 : c.yellow(), c == null ? 0 : c.red());
+    }).toList();
+  }
+
+  /**
+   * The cards of the period per unit of the board, as the area sees them ({@link Cards#countByUnit}):
+   * a unit's own cards only (a township's are not its villages'). A department's cards are the
+   * county's, so a township's or village's view counts none of them.
+   */
+  private Map<String, UnitCardCount> cardsByKey(Scope scope, Period period, Breakdown.By by) {
+    Instant from = period.from().atStartOfDay(calendar.zone()).toInstant();
+    Instant to = period.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    Map<String, UnitCardCount> out = new HashMap<>();
+    for (UnitCardCount c : cards.countByUnit(scope, from, to)) {
+      String key = switch (by) {
+        case VILLAGE -> !c.unit().isDepartment() && c.unit().level() == DivisionLevel.VILLAGE ? c.divisionCode() : null;
+        case TOWNSHIP -> !c.unit().isDepartment() && c.unit().level() == DivisionLevel.TOWNSHIP ? c.divisionCode() : null;
+        // a break-down's department is one code across the area's counties: so are its cards
+        case DEPARTMENT -> c.departmentCode();
+        case CATEGORY, KIND -> null;
+      };
+      if (key != null) {
+        out.merge(key, c, (a, b) -> new UnitCardCount(a.divisionCode(), a.departmentCode(), a.yellow() + b.yellow(), a.red() + b.red()));
+      }
+    }
+    return out;
   }
 }

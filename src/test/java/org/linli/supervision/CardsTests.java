@@ -48,6 +48,8 @@ class CardsTests {
   @Autowired Cards cards;
   @Autowired OrganizationService organization;
   @Autowired JdbcClient jdbc;
+  @Autowired SupervisionFigures figures;
+  @Autowired org.linli.calendar.WorkingCalendar calendar;
   final ObjectMapper json = new ObjectMapper();
 
   @AfterEach
@@ -173,6 +175,30 @@ class CardsTests {
     // a township supervisor does not card his own township, nor a county supervisor a unit of another county
     WebSession.Reply own = post("xu.ming", order("YELLOW", "330106002", null, "自己的乡镇", overdue));
     assertThat(own.status()).as(own.body()).isEqualTo(403);
+
+    // the 红黑榜 of townships shows it beside 桃源镇's figures, in the API and on the page
+    for (int i = 0; i < 3; i++) {
+      String closed = intake.submitByStaff(new IntakeForm("streetlight", null, "路灯已修好，办结归档", TAOYUAN_VILLAGE, "村口", null, null,
+          "张三", "13900001111", null, Channel.HOTLINE, null), users.get("huang.hua")).caseNumber();
+      jdbc.sql("update case_file set status = 'CLOSED', closed_at = ? where case_number = ?")
+          .params(java.sql.Timestamp.from(org.linli.system.EngineClock.now()), closed).update();
+    }
+    figures.refresh(calendar.today().minusDays(1), calendar.today());
+    JsonNode ranks = body(WebSession.on(port).basic("huang.hua", "demo").get("/api/supervision/rankings?by=TOWNSHIP&period=TODAY"));
+    List<JsonNode> taoyuan = new java.util.ArrayList<>();
+    for (String list : List.of("onTimeBest", "onTimeWorst")) {
+      ranks.get(list).forEach(u -> {
+        if (u.get("key").asText().equals("330106002")) {
+          taoyuan.add(u);
+        }
+      });
+    }
+    assertThat(taoyuan).as("桃源镇 ranked once, not on both lists: %s", ranks).hasSize(1);
+    assertThat(taoyuan.get(0).get("redCards").asLong()).isEqualTo(before + 1);
+    assertThat(taoyuan.get(0).get("closed").asLong()).as("the figures beside the cards").isGreaterThanOrEqualTo(3);
+    WebSession page = WebSession.on(port);
+    page.login("huang.hua", "demo");
+    assertThat(page.get("/supervision?rank=TOWNSHIP").body()).contains("红牌 " + (before + 1));
   }
 
   long count(Scope scope, Instant from, Instant to, Unit unit, boolean red) {

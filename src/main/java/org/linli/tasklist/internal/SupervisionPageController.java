@@ -101,8 +101,8 @@ class SupervisionPageController {
   /** A step of the breadcrumbs: the place's name and the page for it (null for the current one). */
   record Crumb(String name, String href) {}
 
-  /** A 红黑榜 entry: the unit, its rate and how many cases it rests on, each a link. */
-  record Ranked(String name, Value rate, Value basis) {}
+  /** A 红黑榜 entry: the unit, its rate and how many cases it rests on (each a link), and its cards of the period. */
+  record Ranked(String name, Value rate, Value basis, long yellowCards, long redCards) {}
 
   /** A process whose waiting work the page can draw. */
   record Process(String kind, String href, boolean shown) {}
@@ -413,15 +413,16 @@ class SupervisionPageController {
     return out;
   }
 
-  private List<Ranked> ranked(List<Breakdown> units, Breakdown.By by, CaseLinks links, boolean satisfaction, Locale locale) {
-    return units.stream().map(b -> {
+  private List<Ranked> ranked(List<Rankings.Ranked> units, Breakdown.By by, CaseLinks links, boolean satisfaction, Locale locale) {
+    return units.stream().map(r -> {
+      Breakdown b = r.figures();
       Map<String, String> unit = unitFilter(by, b.key());
       CaseLinks l = unit.containsKey("division") ? new CaseLinks(unit.get("division"), links.period) : links;
       Map<String, String> extra = without(unit, "division");
       String href = satisfaction ? l.dated("RATED", extra) : l.closed(extra);
       return new Ranked(unitName(by, b, locale), new Value(percent(satisfaction ? b.satisfactionRate() : b.onTimeRate()), href, null,
           null), new Value(msg(satisfaction ? "sv.rank.rated" : "sv.rank.closed", satisfaction ? b.rated() : b.closed(), locale),
-          href, null, null));
+          href, null, null), r.yellowCards(), r.redCards());
     }).toList();
   }
 
