@@ -155,11 +155,11 @@ public class SupervisionFigures {
     long all = before[0];
     long[] over = {before[1], before[2], before[3], before[4]};
     return List.of(
-        new Ageing("≤1", 0, 1, all - over[0]),
-        new Ageing("2–3", 2, 3, over[0] - over[1]),
-        new Ageing("4–5", 4, 5, over[1] - over[2]),
-        new Ageing("6–10", 6, 10, over[2] - over[3]),
-        new Ageing(">10", 11, null, over[3]));
+        new Ageing("≤1", 0, 1, all - over[0], bounds.get(0), null),
+        new Ageing("2–3", 2, 3, over[0] - over[1], bounds.get(1), bounds.get(0)),
+        new Ageing("4–5", 4, 5, over[1] - over[2], bounds.get(2), bounds.get(1)),
+        new Ageing("6–10", 6, 10, over[2] - over[3], bounds.get(3), bounds.get(2)),
+        new Ageing(">10", 11, null, over[3], null, bounds.get(3)));
   }
 
   /**
