@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.linli.organization.Scope;
+import org.linli.system.InvalidInputException;
 
 /**
  * Which cases to list: always within a scope; the rest narrows it.
@@ -40,8 +41,11 @@ public record CaseFilter(
    */
   public record Opened(Instant after, Instant by) {
 
-    /** The window, or null when neither bound is given. */
+    /** The window, or null when neither bound is given; one that closes before it opens is refused (400). */
     public static Opened of(Instant after, Instant by) {
+      if (after != null && by != null && by.isBefore(after)) {
+        throw new InvalidInputException("openedBy", "受理时间范围有误 openedBy is before openedAfter");
+      }
       return after == null && by == null ? null : new Opened(after, by);
     }
   }
@@ -59,8 +63,14 @@ public record CaseFilter(
       }
     }
 
-    /** The days from {@code from} to {@code to}, both included, in the zone: either may be null. */
+    /**
+     * The days from {@code from} to {@code to}, both included, in the zone: either may be null. A range
+     * that ends before it starts is refused (400), not listed as empty: it is a mistake to correct.
+     */
     public static Dated days(CaseEventType type, LocalDate from, LocalDate to, ZoneId zone) {
+      if (from != null && to != null && to.isBefore(from)) {
+        throw new InvalidInputException("to", "结束日期早于开始日期 the period ends before it starts");
+      }
       return new Dated(type, from == null ? null : from.atStartOfDay(zone).toInstant(),
           to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }

@@ -170,6 +170,18 @@ class SupervisionCentreBrowserTests extends BrowserTestSupport {
     waiting().until(ExpectedConditions.urlContains("/cases/" + number));
     assertThat(text()).contains(number, "桃源村");
 
+    // an ageing bar's number to the open cases it counts
+    open("/supervision?division=330106002");
+    chartsDrawn();
+    WebElement bar = find("#ageing-links a");
+    String barCount = bar.getText().substring(bar.getText().indexOf('：') + 1);
+    bar.click();
+    waiting().until(ExpectedConditions.urlContains("openedAfter="));
+    assertThat(browser.getCurrentUrl()).contains("division=330106002", "status=OPEN");
+    assertThat(find("#found-total").getText()).isEqualTo("共 " + barCount + " 件");
+    assertThat(find("#search-opened").getText()).contains("受理于");
+    shot("supervision-ageing-cases");
+
     // the same on a phone: tiles two a row, tables as labelled cards, the charts as wide as the screen
     phone(true);
     open("/supervision?period=CUSTOM&from=" + calendar.today().minusDays(27) + "&to=" + calendar.today());

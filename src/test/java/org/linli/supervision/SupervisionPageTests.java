@@ -247,6 +247,11 @@ class SupervisionPageTests {
     assertThat(township.get("/cases/search?division=330106002002&openedBy=" + t).body()).contains(numbers.get(0), numbers.get(1))
         .doesNotContain(numbers.get(2));
     assertThat(township.get("/cases/search?openedAfter=yesterday").status()).as("not an instant").isEqualTo(400);
+    assertThat(township.get("/cases/search?openedAfter=" + t + "&openedBy=" + t.minusSeconds(1)).status()).as("a window closing before it opens")
+        .isEqualTo(400);
+    assertThat(township.get("/cases/search?dated=CREATED&from=2026-11-30&to=2026-11-01").status()).as("days ending before they start")
+        .isEqualTo(400);
+    assertThat(WebSession.on(port).basic("xu.ming", "demo").get("/api/cases?from=2026-11-30&to=2026-11-01").status()).isEqualTo(400);
     assertThat(township.get("/cases/search?division=330106002002&openedAfter=" + t + "&lang=en").body())
         .contains("opened after").doesNotContain("受理于");
     // the API takes the same window

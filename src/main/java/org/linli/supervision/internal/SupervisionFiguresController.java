@@ -60,6 +60,7 @@ class SupervisionFiguresController {
     LinliUser user = access.supervisor();
     return figures.breakdown(access.area(user, division), access.period(period, from, to), by, FigureRequests.township(division));
   }
+
   @GetMapping("/trend")
   @Operation(summary = "Received, closed and late steps per day over the last 30 or 90 days (or a period)")
   List<Trend> trend(
