@@ -166,13 +166,6 @@ class CardsPageController {
 
   @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
   ModelAndView refused(RuntimeException e) {
-    HttpStatus status = e instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
-    ModelAndView mv = new ModelAndView("work/error");
-    mv.setStatus(status);
-    mv.addObject("titleKey", status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.notFound");
-    mv.addObject("detail", e.getMessage());
-    mv.addObject("status", status.value());
-    mv.addObject("user", currentUser.get());
-    return mv;
+    return ErrorPages.of(e, currentUser.get());
   }
 }

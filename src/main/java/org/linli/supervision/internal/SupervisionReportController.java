@@ -17,7 +17,6 @@ import org.linli.supervision.internal.FigureTables.Table;
 import org.linli.system.EngineClock;
 import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -165,13 +164,6 @@ class SupervisionReportController {
 
   @ExceptionHandler({ForbiddenException.class, InvalidInputException.class})
   ModelAndView refused(RuntimeException e) {
-    HttpStatus status = e instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-    ModelAndView mv = new ModelAndView("work/error");
-    mv.setStatus(status);
-    mv.addObject("titleKey", status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.invalid");
-    mv.addObject("detail", e.getMessage());
-    mv.addObject("status", status.value());
-    mv.addObject("user", currentUser.get());
-    return mv;
+    return ErrorPages.of(e, currentUser.get());
   }
 }
