@@ -208,7 +208,7 @@ class SupervisionPageTests {
     for (String[] view : new String[][] {{"xu.ming", ""}, {"xu.ming", "?division=330106002001"}, {"huang.hua", ""}}) {
       WebSession session = as(view[0]);
       String page = session.get("/supervision" + view[1]).body();
-      Matcher bar = Pattern.compile("<a href=\"([^\"]+)\" data-label=\"([^\"]+)\">[^<]*：(\\d+)</a>").matcher(page);
+      Matcher bar = Pattern.compile("<a href=\"([^\"]+)\" data-label=\"([^\"]+)\">[^<]*[：:] ?(\\d+)</a>").matcher(page);
       int bars = 0;
       long total = 0;
       while (bar.find()) {
