@@ -1,5 +1,5 @@
 // LinliCharts.trend(container, {days, series: [{name, values, links}]}) and
-// LinliCharts.bars(container, {labels, values, name, axis})
+// LinliCharts.bars(container, {labels, values, links, name, axis})
 // Apache ECharts, only the parts the pages use (line and bar charts on a grid, tooltip, legend,
 // canvas): the bundle stays far smaller than the whole library. Charts follow their container's size.
 import * as echarts from 'echarts/core';
@@ -55,7 +55,7 @@ function trend(container, data) {
   return chart;
 }
 
-// One bar a bucket (the open cases by working days open).
+// One bar a bucket (the open cases by working days open); a click on a bar opens its cases.
 function bars(container, data) {
   const chart = init(container);
   chart.setOption({
@@ -70,7 +70,12 @@ function bars(container, data) {
       label: { show: true, position: 'top' },
       // the oldest bucket in red: what a supervisor looks at first
       itemStyle: { color: (p) => (p.dataIndex === data.values.length - 1 ? COLOURS[2] : COLOURS[0]) },
+      cursor: data.links ? 'pointer' : 'default',
     }],
+  });
+  chart.on('click', (e) => {
+    const href = data.links && data.links[e.dataIndex];
+    if (href) window.location.href = href;
   });
   return chart;
 }

@@ -3,10 +3,12 @@ package org.linli.supervision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,6 +21,7 @@ import org.linli.organization.Department;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
+import org.linli.organization.PlaceNames;
 import org.linli.organization.Role;
 import org.linli.organization.RoleAssignment;
 import org.linli.organization.Scope;
@@ -33,6 +36,7 @@ import org.linli.system.InvalidInputException;
 import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,6 +118,11 @@ public class Cards {
     return organization.unitName(unit);
   }
 
+  /** The names of places and units, read once for a page that names many. */
+  public PlaceNames names() {
+    return organization.names();
+  }
+
   /**
    * The unit's overdue work in the user's supervised area: cases where a step of the unit is past
    * due now or was marked overdue, newest first (at most {@link #OFFERED}).
@@ -138,7 +147,29 @@ public class Cards {
   /** Issues a card: all of it or nothing (record, timelines, mail). */
   @Transactional
   public Card issue(LinliUser user, CardOrder order) {
+    return issue(user, order, null);
+  }
+
+  /**
+   * Issues a card once per {@code submission}: the key of the form it was posted from (a token the
+   * page renders into it) or the API's {@code Idempotency-Key}. A second post with the same key, a
+   * double click or a retry after a lost answer, issues nothing and answers with the card the first
+   * one issued. The key is kept unique in the database rather than remembered in a session or in
+   * memory, so that two posts racing on two nodes cannot both issue: the second one's insert fails
+   * ({@link DuplicateKeyException}); the caller then asks {@link #issuedBy} for the first one's card.
+   * We chose a key per submission over refusing "the same card again within a minute": a supervisor
+   * may mean two equal cards, and a key tells a repeat from a new intent without guessing.
+   */
+  @Transactional
+  public Card issue(LinliUser user, CardOrder order, String submission) {
     requireSupervisor(user);
+    String key = submissionKey(submission);
+    if (key != null) {
+      Optional<Long> already = repository.bySubmission(key, user.username());
+      if (already.isPresent()) {
+        return get(user, already.get());
+      }
+    }
     List<FieldError> errors = new ArrayList<>();
     CardColour colour = colour(order.colour());
     if (colour == null) {
@@ -177,7 +208,7 @@ public class Cards {
     List<CaseFile> named = numbers.stream().map(found::get).toList();
     String unitName = organization.unitName(unit);
     Instant now = EngineClock.now();
-    long id = repository.insert(colour, unit, reason, user.username(), now);
+    long id = repository.insert(colour, unit, reason, user.username(), now, key);
     // a person's reason is kept as written, after Linli's words in each language
     Bilingual.Halves note = new Bilingual.Halves(colour.zh() + "警示 " + unitName + "：" + reason,
         capitalised(colour.en()) + " to " + unitName + ": " + reason);
@@ -187,6 +218,24 @@ public class Cards {
     }
     events.publishEvent(new CardIssued(id, colour, unit, unitName, reason, user.username(), user.name(), named));
     return get(user, id);
+  }
+
+  /** The card the user issued with this submission key, if one was issued. */
+  public Optional<Card> issuedBy(LinliUser user, String submission) {
+    String key = submissionKey(submission);
+    return key == null ? Optional.empty() : repository.bySubmission(key, user.username()).map(id -> get(user, id));
+  }
+
+  /** A submission key as given, or null for none; one a client could not have meant (too long, odd characters) is refused. */
+  private static String submissionKey(String submission) {
+    if (submission == null || submission.isBlank()) {
+      return null;
+    }
+    String key = submission.strip();
+    if (!key.matches("[A-Za-z0-9_-]{8,64}")) {
+      throw new InvalidInputException("submission", "提交标识无效，请刷新页面后重试 the form's key is not valid: reload the page and try again");
+    }
+    return key;
   }
 
   /** The cards of the user's area, newest first. */
@@ -212,15 +261,24 @@ public class Cards {
     return repository.countByUnit(scope, from, to);
   }
 
+  /** A page of cards with their cases, names and issuers: a fixed number of queries, however many cards. */
   private List<Card> cards(List<CardRepository.Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
     Map<Long, List<CardRepository.Named>> named = repository.cases(rows.stream().map(CardRepository.Row::id).toList());
+    PlaceNames names = organization.names();
+    Map<String, String> issuers = new HashMap<>();
     List<Card> out = new ArrayList<>();
     for (CardRepository.Row r : rows) {
       List<Card.CardCase> cs = named.getOrDefault(r.id(), List.of()).stream()
           .map(n -> new Card.CardCase(n.caseNumber(), n.title())).toList();
       Unit unit = new Unit(r.divisionCode(), r.departmentCode());
-      out.add(new Card(r.id(), r.colour(), r.divisionCode(), r.departmentCode(), organization.unitName(unit), r.reason(),
-          r.issuedBy(), organization.staff(r.issuedBy()).map(StaffMember::name).orElse(r.issuedBy()), r.issuedAt(), cs));
+      // a page's cards come from a few supervisors: each is looked up once
+      String issuer = issuers.computeIfAbsent(r.issuedBy(),
+          u -> organization.staff(u).map(StaffMember::name).orElse(u));
+      out.add(new Card(r.id(), r.colour(), r.divisionCode(), r.departmentCode(), names.unit(unit), r.reason(),
+          r.issuedBy(), issuer, r.issuedAt(), cs));
     }
     return out;
   }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.linli.calendar.WorkingCalendar;
+import org.linli.organization.DivisionLevel;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.Scope;
 import org.linli.supervision.internal.SupervisionCube;
@@ -46,11 +47,13 @@ public class SupervisionFigures {
   private final SupervisionCube cube;
   private final WorkingCalendar calendar;
   private final OrganizationService organization;
+  private final Cards cards;
 
-  SupervisionFigures(SupervisionCube cube, WorkingCalendar calendar, OrganizationService organization) {
+  SupervisionFigures(SupervisionCube cube, WorkingCalendar calendar, OrganizationService organization, Cards cards) {
     this.cube = cube;
     this.calendar = calendar;
     this.organization = organization;
+    this.cards = cards;
   }
 
   /**
@@ -131,13 +134,18 @@ public class SupervisionFigures {
   /** Counts the open cases per place, and records the time: the ageing bars' bounds are working days before it. */
   private void countOpen(SupervisionCube.Built built) {
     Instant now = EngineClock.now();
-    Duration day = calendar.workingDayLength();
-    // open more than k working days: opened no later than the instant k working days and a second
-    // before now (that instant lies in working time, so a night before a working morning is not counted in)
-    List<Instant> bounds = Arrays.stream(AGE_LIMITS).mapToObj(k -> calendar.minusWorkingTime(now, day.multipliedBy(k).plusSeconds(1)))
-        .toList();
-    cube.replaceOpen(now, bounds);
+    cube.replaceOpen(now, ageBounds(now));
     cube.saveBuilt(new SupervisionCube.Built(now, built.from(), built.through()));
+  }
+
+  /**
+   * Open more than k working days (1, 3, 5, 10): opened no later than the instant k working days and
+   * a second before {@code at} (that instant lies in working time, so a night before a working
+   * morning is not counted in).
+   */
+  private List<Instant> ageBounds(Instant at) {
+    Duration day = calendar.workingDayLength();
+    return Arrays.stream(AGE_LIMITS).mapToObj(k -> calendar.minusWorkingTime(at, day.multipliedBy(k).plusSeconds(1))).toList();
   }
 
   /** The places an area's figures are kept for: disjoint, so that their sums add up. */
@@ -306,18 +314,22 @@ public class SupervisionFigures {
   /** Open cases of the area by working days open (≤1, 2–3, 4–5, 6–10, >10) on the working-day calendar, as last counted. */
   public List<Ageing> ageing(Scope scope) {
     long[] o = cube.open(places(scope));
+    // the instants the counts were taken at, for the bars' links to the same cases
+    Instant at = cube.refreshedAt().orElse(EngineClock.now());
+    List<Instant> bounds = ageBounds(at);
     return List.of(
-        new Ageing("≤1", 0, 1, o[0] - o[5]),
-        new Ageing("2–3", 2, 3, o[5] - o[6]),
-        new Ageing("4–5", 4, 5, o[6] - o[7]),
-        new Ageing("6–10", 6, 10, o[7] - o[8]),
-        new Ageing(">10", 11, null, o[8]));
+        new Ageing("≤1", 0, 1, o[0] - o[5], bounds.get(0), at),
+        new Ageing("2–3", 2, 3, o[5] - o[6], bounds.get(1), bounds.get(0)),
+        new Ageing("4–5", 4, 5, o[6] - o[7], bounds.get(2), bounds.get(1)),
+        new Ageing("6–10", 6, 10, o[7] - o[8], bounds.get(3), bounds.get(2)),
+        new Ageing(">10", 11, null, o[8], null, bounds.get(3)));
   }
 
   /**
-   * 红黑榜 of villages or departments: the five best and worst by on-time rate (among units with at
-   * least {@code minimum} cases closed) and by satisfaction (at least {@code minimum} rated), and the
-   * ten open cases longest overdue, now.
+   * 红黑榜 of villages, townships or departments: the five best and worst by on-time rate (among units
+   * with at least {@code minimum} cases closed) and by satisfaction (at least {@code minimum} rated),
+   * each with its cards of the period; and the ten open cases longest overdue, now. A unit is never on
+   * both lists of a rate: with fewer than ten units ranked, the better half is the best list.
    */
   public Rankings rankings(Scope scope, Period period, Breakdown.By by, int minimum) {
     List<Breakdown> units = breakdown(scope, period, by, null).stream().filter(b -> !b.key().isEmpty()).toList();
@@ -325,6 +337,7 @@ public class SupervisionFigures {
     Comparator<Breakdown> satisfaction = Comparator.comparing(Breakdown::satisfactionRate).thenComparing(Breakdown::rated);
     List<Breakdown> closedEnough = units.stream().filter(b -> b.closed() >= minimum && b.onTimeRate() != null).toList();
     List<Breakdown> ratedEnough = units.stream().filter(b -> b.rated() >= minimum && b.satisfactionRate() != null).toList();
+    Map<String, UnitCardCount> cardsOf = cardsByKey(scope, period, by);
     Instant now = EngineClock.now();
     double dayMinutes = calendar.workingDayLength().toMinutes();
     List<SupervisionCube.LateCase> longest = cube.longestOverdue(scope, now, 10);
@@ -336,11 +349,58 @@ public class SupervisionFigures {
             villages.getOrDefault(c.divisionCode(), c.divisionCode()), c.currentStepName(), c.stepDue(),
             Math.round(calendar.workingTimeBetween(c.stepDue(), now).toMinutes() / dayMinutes * 10) / 10.0))
         .toList();
+    List<List<Breakdown>> byOnTime = bestAndWorst(closedEnough, onTime);
+    List<List<Breakdown>> bySatisfaction = bestAndWorst(ratedEnough, satisfaction);
     return new Rankings(period, by, minimum,
-        closedEnough.stream().sorted(onTime.reversed()).limit(5).toList(),
-        closedEnough.stream().sorted(onTime).limit(5).toList(),
-        ratedEnough.stream().sorted(satisfaction.reversed()).limit(5).toList(),
-        ratedEnough.stream().sorted(satisfaction).limit(5).toList(),
+        ranked(byOnTime.get(0), cardsOf), ranked(byOnTime.get(1), cardsOf),
+        ranked(bySatisfaction.get(0), cardsOf), ranked(bySatisfaction.get(1), cardsOf),
         late);
+  }
+
+  /** How many a list of the board holds at most. */
+  static final int BOARD = 5;
+
+  /**
+   * The best (highest first) and the worst (lowest first) of the units: up to five each, and none on
+   * both, so that three units ranked are not each named best and worst at once.
+   */
+  private static List<List<Breakdown>> bestAndWorst(List<Breakdown> units, Comparator<Breakdown> order) {
+    List<Breakdown> descending = units.stream().sorted(order.reversed()).toList();
+    int best = Math.min(BOARD, (descending.size() + 1) / 2);
+    int worst = Math.min(BOARD, descending.size() - best);
+    List<Breakdown> bottom = new ArrayList<>(descending.subList(descending.size() - worst, descending.size()));
+    java.util.Collections.reverse(bottom);
+    return List.of(descending.subList(0, best), bottom);
+  }
+
+  private static List<Rankings.Ranked> ranked(List<Breakdown> units, Map<String, UnitCardCount> cardsOf) {
+    return units.stream().map(b -> {
+      UnitCardCount c = cardsOf.get(b.key());
+      return new Rankings.Ranked(b, c == null ? 0 : c.yellow(), c == null ? 0 : c.red());
+    }).toList();
+  }
+
+  /**
+   * The cards of the period per unit of the board, as the area sees them ({@link Cards#countByUnit}):
+   * a unit's own cards only (a township's are not its villages'). A department's cards are the
+   * county's, so a township's or village's view counts none of them.
+   */
+  private Map<String, UnitCardCount> cardsByKey(Scope scope, Period period, Breakdown.By by) {
+    Instant from = period.from().atStartOfDay(calendar.zone()).toInstant();
+    Instant to = period.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
+    Map<String, UnitCardCount> out = new HashMap<>();
+    for (UnitCardCount c : cards.countByUnit(scope, from, to)) {
+      String key = switch (by) {
+        case VILLAGE -> !c.unit().isDepartment() && c.unit().level() == DivisionLevel.VILLAGE ? c.divisionCode() : null;
+        case TOWNSHIP -> !c.unit().isDepartment() && c.unit().level() == DivisionLevel.TOWNSHIP ? c.divisionCode() : null;
+        // a break-down's department is one code across the area's counties: so are its cards
+        case DEPARTMENT -> c.departmentCode();
+        case CATEGORY, KIND -> null;
+      };
+      if (key != null) {
+        out.merge(key, c, (a, b) -> new UnitCardCount(a.divisionCode(), a.departmentCode(), a.yellow() + b.yellow(), a.red() + b.red()));
+      }
+    }
+    return out;
   }
 }

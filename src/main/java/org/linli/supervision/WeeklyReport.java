@@ -14,22 +14,15 @@ import java.util.function.Function;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
-import org.linli.organization.CandidateGroups;
 import org.linli.organization.Division;
 import org.linli.organization.DivisionLevel;
-import org.linli.organization.OrganizationService;
 import org.linli.organization.Scope;
-import org.linli.organization.StaffMember;
 import org.linli.supervision.internal.FigureTables;
 import org.linli.supervision.internal.FigureTables.Cell;
 import org.linli.supervision.internal.FigureTables.Figure;
 import org.linli.supervision.internal.FigureTables.Table;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 每周督查: on the first working day of a week, each county and township supervisor gets the last
@@ -43,23 +36,20 @@ public class WeeklyReport {
   /** The break-down's columns in a mail: what fits 600 pixels. */
   static final List<Figure> UNIT_COLUMNS = List.of(Figure.RECEIVED, Figure.CLOSED, Figure.CLOSED_RATE, Figure.ON_TIME_RATE,
       Figure.OVERDUE_STEPS, Figure.SATISFACTION_RATE);
-  private static final Logger log = LoggerFactory.getLogger(WeeklyReport.class);
 
-  private final OrganizationService organization;
   private final SupervisionFigures figures;
   private final Notifications notifications;
   private final WorkingCalendar calendar;
   private final MessageSource messages;
-  private final TransactionTemplate tx;
+  private final SupervisorMailings mailings;
 
-  WeeklyReport(OrganizationService organization, SupervisionFigures figures, Notifications notifications,
-      WorkingCalendar calendar, MessageSource messages, TransactionTemplate tx) {
-    this.organization = organization;
+  WeeklyReport(SupervisionFigures figures, Notifications notifications, WorkingCalendar calendar, MessageSource messages,
+      SupervisorMailings mailings) {
     this.figures = figures;
     this.notifications = notifications;
     this.calendar = calendar;
     this.messages = messages;
-    this.tx = tx;
+    this.mailings = mailings;
   }
 
   /** Last week's report by the engine clock, on working days only. Returns the mails queued. */
@@ -75,36 +65,17 @@ public class WeeklyReport {
   public int send(LocalDate day) {
     LocalDate monday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     Period week = new Period(monday.minusWeeks(1), monday.minusDays(1));
-    int queued = 0;
-    for (Division area : organization.divisions()) {
-      if (area.level() == DivisionLevel.VILLAGE) {
-        continue;
-      }
-      List<StaffMember> supervisors = organization.membersOf(CandidateGroups.supervisors(area.code()));
-      if (supervisors.isEmpty()) {
-        continue;
-      }
-      try {
-        Integer n = tx.execute(s -> sendTo(area, supervisors, week));
-        queued += n == null ? 0 : n;
-      } catch (DataIntegrityViolationException e) {
-        // another node queued this area's report for the week at the same moment
-        log.info("Weekly report for {} of {} was queued by another node", area.code(), week.from());
-      }
-    }
-    if (queued > 0) {
-      log.info("Weekly report of {} to {}: {} mails queued", week.from(), week.to(), queued);
-    }
-    return queued;
+    return mailings.toEachArea("Weekly report of " + week.from() + " to " + week.to(),
+        (area, supervisors) -> sendTo(area, supervisors, week));
   }
 
-  private int sendTo(Division area, List<StaffMember> supervisors, Period week) {
+  private int sendTo(Division area, List<String> supervisors, Period week) {
     Scope scope = new Scope(false, Set.of(area.code()), Set.of());
     KeyFigures key = figures.keyFigures(scope, week);
     Breakdown.By by = area.level() == DivisionLevel.COUNTY ? Breakdown.By.TOWNSHIP : Breakdown.By.VILLAGE;
     List<Breakdown> units = figures.breakdown(scope, week, by, by == Breakdown.By.VILLAGE ? area.code() : null);
-    return notifications.toUsers(NotificationType.WEEKLY, "weekly:" + week.from() + ":" + area.code(),
-        supervisors.stream().map(StaffMember::username).toList(), model(area, week, key, by, units), null);
+    return notifications.toUsers(NotificationType.WEEKLY, "weekly:" + week.from() + ":" + area.code(), supervisors,
+        model(area, week, key, by, units), null);
   }
 
   /** The mail's model: labels in both languages from the bundle, values as the exports write them. */

@@ -48,6 +48,8 @@ class CardsTests {
   @Autowired Cards cards;
   @Autowired OrganizationService organization;
   @Autowired JdbcClient jdbc;
+  @Autowired SupervisionFigures figures;
+  @Autowired org.linli.calendar.WorkingCalendar calendar;
   final ObjectMapper json = new ObjectMapper();
 
   @AfterEach
@@ -173,6 +175,30 @@ class CardsTests {
     // a township supervisor does not card his own township, nor a county supervisor a unit of another county
     WebSession.Reply own = post("xu.ming", order("YELLOW", "330106002", null, "自己的乡镇", overdue));
     assertThat(own.status()).as(own.body()).isEqualTo(403);
+
+    // the 红黑榜 of townships shows it beside 桃源镇's figures, in the API and on the page
+    for (int i = 0; i < 3; i++) {
+      String closed = intake.submitByStaff(new IntakeForm("streetlight", null, "路灯已修好，办结归档", TAOYUAN_VILLAGE, "村口", null, null,
+          "张三", "13900001111", null, Channel.HOTLINE, null), users.get("huang.hua")).caseNumber();
+      jdbc.sql("update case_file set status = 'CLOSED', closed_at = ? where case_number = ?")
+          .params(java.sql.Timestamp.from(org.linli.system.EngineClock.now()), closed).update();
+    }
+    figures.refresh(calendar.today().minusDays(1), calendar.today());
+    JsonNode ranks = body(WebSession.on(port).basic("huang.hua", "demo").get("/api/supervision/rankings?by=TOWNSHIP&period=TODAY"));
+    List<JsonNode> taoyuan = new java.util.ArrayList<>();
+    for (String list : List.of("onTimeBest", "onTimeWorst")) {
+      ranks.get(list).forEach(u -> {
+        if (u.get("key").asText().equals("330106002")) {
+          taoyuan.add(u);
+        }
+      });
+    }
+    assertThat(taoyuan).as("桃源镇 ranked once, not on both lists: %s", ranks).hasSize(1);
+    assertThat(taoyuan.get(0).get("redCards").asLong()).isEqualTo(before + 1);
+    assertThat(taoyuan.get(0).get("closed").asLong()).as("the figures beside the cards").isGreaterThanOrEqualTo(3);
+    WebSession page = WebSession.on(port);
+    page.login("huang.hua", "demo");
+    assertThat(page.get("/supervision?rank=TOWNSHIP").body()).contains("红牌 " + (before + 1));
   }
 
   long count(Scope scope, Instant from, Instant to, Unit unit, boolean red) {
@@ -239,6 +265,78 @@ class CardsTests {
     assertThat(issued.location()).contains("/supervision/cards?issued=").contains("#card-");
     assertThat(cardCount()).isEqualTo(cardsBefore + 1);
     assertThat(carded(overdue)).isEqualTo(1);
+  }
+
+  /** The issuing form's one-time key, as the page renders it. */
+  static String submissionOf(String page) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"submission\" value=\"([^\"]+)\"").matcher(page);
+    assertThat(m.find()).as("the form carries its key").isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void aDoubleClickOrARetryIssuesOneCard() throws Exception {
+    String overdue = overdueRequest(TAOYUAN_VILLAGE);
+    long cardsBefore = cardCount();
+    long mailsBefore = cardMails();
+    WebSession supervisor = WebSession.on(port);
+    supervisor.login("xu.ming", "demo");
+    String key = submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body());
+    java.util.Map<String, String> form = java.util.Map.of("unit", TAOYUAN_VILLAGE, "colour", "YELLOW", "reason", "签收超期，请整改",
+        "cases", overdue, "submission", key);
+
+    // one after the other, as a double click sends them
+    WebSession.Reply first = supervisor.form("/supervision/cards", form);
+    WebSession.Reply second = supervisor.form("/supervision/cards", form);
+    assertThat(first.status()).isEqualTo(303);
+    assertThat(second.status()).as("the second post lands on the first one's card").isEqualTo(303);
+    assertThat(second.location()).isEqualTo(first.location());
+    assertThat(cardCount()).isEqualTo(cardsBefore + 1);
+    assertThat(carded(overdue)).as("one timeline entry").isEqualTo(1);
+    assertThat(cardMails() - mailsBefore).as("one card's mails").isEqualTo(
+        organization.answerFor(new Unit(TAOYUAN_VILLAGE, null)).size());
+    // a form shown anew is a new intent, with a key of its own
+    assertThat(submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body())).isNotEqualTo(key);
+
+    // two posts at the same moment, on two connections: the unique key lets one of them issue
+    String raced = submissionOf(supervisor.get("/supervision/cards?unit=" + TAOYUAN_VILLAGE).body());
+    java.util.Map<String, String> again = new java.util.HashMap<>(form);
+    again.put("submission", raced);
+    List<WebSession> sessions = List.of(WebSession.on(port), WebSession.on(port));
+    for (WebSession s : sessions) {
+      s.login("xu.ming", "demo");
+      s.get("/supervision/cards");
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<WebSession.Reply>> replies = sessions.stream().map(s -> pool.submit(() -> {
+        start.await();
+        return s.form("/supervision/cards", again);
+      })).toList();
+      start.countDown();
+      WebSession.Reply a = replies.get(0).get();
+      WebSession.Reply b = replies.get(1).get();
+      assertThat(List.of(a.status(), b.status())).containsOnly(303);
+      assertThat(a.location()).isEqualTo(b.location());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cardCount()).isEqualTo(cardsBefore + 2);
+    assertThat(carded(overdue)).isEqualTo(2);
+
+    // the API: a retry with the same Idempotency-Key answers with the card already issued
+    String body = order("RED", TAOYUAN_VILLAGE, null, "再次超期", overdue);
+    java.util.Map<String, String> header = java.util.Map.of("Idempotency-Key", "retry-" + System.nanoTime());
+    WebSession.Reply once = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body, header);
+    WebSession.Reply twice = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body, header);
+    assertThat(once.status()).as(once.body()).isEqualTo(201);
+    assertThat(body(twice).get("id").asLong()).isEqualTo(body(once).get("id").asLong());
+    assertThat(cardCount()).isEqualTo(cardsBefore + 3);
+    WebSession.Reply odd = WebSession.on(port).basic("xu.ming", "demo").json("POST", "/api/supervision/cards", body,
+        java.util.Map.of("Idempotency-Key", "a b"));
+    assertThat(odd.status()).as("a key no client means").isEqualTo(400);
+    assertThat(cardCount()).isEqualTo(cardsBefore + 3);
   }
 
   @Test

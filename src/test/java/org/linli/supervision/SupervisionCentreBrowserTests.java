@@ -170,6 +170,28 @@ class SupervisionCentreBrowserTests extends BrowserTestSupport {
     waiting().until(ExpectedConditions.urlContains("/cases/" + number));
     assertThat(text()).contains(number, "桃源村");
 
+    // the 红黑榜 of townships shows a township's cards beside its figures
+    jdbc.sql("insert into supervision_card (colour, county_code, township_code, division_code, reason, issued_by, issued_at)"
+        + " values ('YELLOW', '330106', '330106002', '330106002', '分派超期', 'huang.hua', ?)").param(Timestamp.from(EngineClock.now()))
+        .update();
+    open("/supervision?rank=TOWNSHIP&period=CUSTOM&from=" + calendar.today().minusDays(27) + "&to=" + calendar.today());
+    chartsDrawn();
+    assertThat(find("#rankings .rank-cards .chip.yellow").getText()).startsWith("黄牌 ");
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('rankings').scrollIntoView()");
+    shot("supervision-rankings-cards");
+
+    // an ageing bar's number to the open cases it counts
+    open("/supervision?division=330106002");
+    chartsDrawn();
+    WebElement bar = find("#ageing-links a");
+    String barCount = bar.getText().substring(bar.getText().indexOf('：') + 1);
+    bar.click();
+    waiting().until(ExpectedConditions.urlContains("openedAfter="));
+    assertThat(browser.getCurrentUrl()).contains("division=330106002", "status=OPEN");
+    assertThat(find("#found-total").getText()).isEqualTo("共 " + barCount + " 件");
+    assertThat(find("#search-opened").getText()).contains("受理于");
+    shot("supervision-ageing-cases");
+
     // the same on a phone: tiles two a row, tables as labelled cards, the charts as wide as the screen
     phone(true);
     open("/supervision?period=CUSTOM&from=" + calendar.today().minusDays(27) + "&to=" + calendar.today());
@@ -180,6 +202,9 @@ class SupervisionCentreBrowserTests extends BrowserTestSupport {
     assertThat(chartWidth.intValue()).as("the trend chart fits the phone").isBetween(300, 390);
     assertThat(find("#table-places td.num").getAttribute("data-label")).isEqualTo("受理");
     shot("supervision-county-phone");
+    open("/supervision?rank=TOWNSHIP&period=CUSTOM&from=" + calendar.today().minusDays(27) + "&to=" + calendar.today());
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('rankings').scrollIntoView()");
+    shot("supervision-rankings-cards-phone");
     fullShot("supervision-county-phone-full");
     find("#table-places a.drill[href*='division=330106002']").click();
     waiting().until(ExpectedConditions.urlContains("division=330106002"));

@@ -309,9 +309,15 @@ class SupervisionFiguresTests {
 
     // 红黑榜: ranked by on-time rate among units with enough closed cases; the longest overdue first
     Rankings ranks = figures.rankings(scopes.get("county"), periods.get(4), Breakdown.By.VILLAGE, 3);
-    assertThat(ranks.onTimeBest()).isSortedAccordingTo((a, b) -> Double.compare(b.onTimeRate(), a.onTimeRate()));
-    assertThat(ranks.onTimeWorst()).isSortedAccordingTo((a, b) -> Double.compare(a.onTimeRate(), b.onTimeRate()));
-    assertThat(ranks.onTimeBest()).allMatch(b -> b.closed() >= 3);
+    List<Breakdown> best = ranks.onTimeBest().stream().map(Rankings.Ranked::figures).toList();
+    List<Breakdown> worst = ranks.onTimeWorst().stream().map(Rankings.Ranked::figures).toList();
+    assertThat(best).isSortedAccordingTo((a, b) -> Double.compare(b.onTimeRate(), a.onTimeRate()));
+    assertThat(worst).isSortedAccordingTo((a, b) -> Double.compare(a.onTimeRate(), b.onTimeRate()));
+    assertThat(best).allMatch(b -> b.closed() >= 3);
+    assertThat(best).as("no unit both best and worst").doesNotContainAnyElementsOf(worst);
+    if (!worst.isEmpty()) {
+      assertThat(best.get(best.size() - 1).onTimeRate()).isGreaterThanOrEqualTo(worst.get(worst.size() - 1).onTimeRate());
+    }
     List<Instant> longest = open.stream().map(Case::stepDue).filter(d -> d.isBefore(now)).sorted().limit(10).toList();
     // counted on the cases themselves, now
     List<Instant> longestNow = open.stream().map(Case::stepDue).filter(d -> d.isBefore(EngineClock.now())).sorted().limit(10).toList();

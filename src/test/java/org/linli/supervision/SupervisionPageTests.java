@@ -188,4 +188,79 @@ class SupervisionPageTests {
         .anyMatch(s -> s.startsWith("sv.fig.redNow=") && !s.endsWith("=0"))
         .anyMatch(s -> s.startsWith("sv.fig.everOverdueOpen=") && !s.endsWith("=0"));
   }
+  /** Moves a case's opening back, its record and its timeline alike (the figures count the timeline, the list the record). */
+  void openedAt(String number, java.time.Instant at) {
+    jdbc.sql("update case_file set opened_at = ? where case_number = ?").params(Timestamp.from(at), number).update();
+    jdbc.sql("update case_event set occurred_at = ? where type = 'CREATED' and case_id = (select id from case_file where case_number = ?)")
+        .params(Timestamp.from(at), number).update();
+  }
+
+  @Test
+  void theAgeingBarsLinkToTheOpenCasesTheyCount() {
+    for (String village : List.of("330106002001", "330106002002")) {
+      request(village, "路灯不亮，村民夜间出行不便");
+    }
+    // one opened long ago (more than ten working days), one a week ago, whatever the calendar
+    List<String> old = List.of(request("330106002001", "井盖缺失，存在安全隐患"), request("330106002003", "道路破损，雨天积水严重"));
+    openedAt(old.get(0), EngineClock.now().minus(java.time.Duration.ofDays(30)));
+    openedAt(old.get(1), EngineClock.now().minus(java.time.Duration.ofDays(7)));
+    figures.refreshRecent(); // what is open is counted by the job, as of its time
+    request("330106002002", "刚刚报来：路灯又坏了"); // after it: in no bar until the next count
+
+    for (String[] view : new String[][] {{"xu.ming", ""}, {"xu.ming", "?division=330106002001"}, {"huang.hua", ""}}) {
+      WebSession session = as(view[0]);
+      String page = session.get("/supervision" + view[1]).body();
+      Matcher bar = Pattern.compile("<a href=\"([^\"]+)\" data-label=\"([^\"]+)\">[^<]*[：:] ?(\\d+)</a>").matcher(page);
+      int bars = 0;
+      long total = 0;
+      while (bar.find()) {
+        bars++;
+        String href = HtmlUtils.htmlUnescape(bar.group(1));
+        assertThat(href).startsWith("/cases/search?").contains("status=OPEN");
+        long count = Long.parseLong(bar.group(3));
+        total += count;
+        assertThat(listed(session, href)).as(view[0] + view[1] + " " + bar.group(2) + " → " + href).isEqualTo(count);
+      }
+      assertThat(bars).as("five bars, each a link").isEqualTo(5);
+      String countedAt = jdbc.sql("select refreshed_at from supervision_refresh where id = 1").query(Timestamp.class).single()
+          .toInstant().toString();
+      assertThat(total).as("the bars hold every open case of " + view[0] + view[1] + " when they were counted").isEqualTo(listed(session,
+          "/cases/search?status=OPEN&openedBy=" + countedAt + (view[1].isEmpty() ? "" : "&" + view[1].substring(1))));
+      assertThat(page).as("the chart's bars link too").contains("&quot;links&quot;:[&quot;/cases/search?");
+    }
+  }
+
+  @Test
+  void theCaseListNarrowsToTheInstantsCasesWereOpenedBetween() {
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      numbers.add(request("330106002002", "路灯闪烁不定，影响通行"));
+    }
+    java.time.Instant t = EngineClock.now().minus(java.time.Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    for (int i = 0; i < 3; i++) {
+      openedAt(numbers.get(i), t.plusSeconds(i - 1)); // at t - 1s, t and t + 1s
+    }
+    WebSession township = as("xu.ming");
+    String after = "/cases/search?division=330106002002&openedAfter=" + t.minusSeconds(1) + "&openedBy=" + t.plusSeconds(1);
+    WebSession.Reply r = township.get(after);
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).as("after excludes its instant, by includes its own").doesNotContain(numbers.get(0))
+        .contains(numbers.get(1), numbers.get(2));
+    assertThat(r.body()).as("the window is said and kept by the form").contains("id=\"search-opened\"", "受理于", "受理不晚于",
+        "name=\"openedAfter\" value=\"" + t.minusSeconds(1) + "\"");
+    assertThat(township.get("/cases/search?division=330106002002&openedBy=" + t).body()).contains(numbers.get(0), numbers.get(1))
+        .doesNotContain(numbers.get(2));
+    assertThat(township.get("/cases/search?openedAfter=yesterday").status()).as("not an instant").isEqualTo(400);
+    assertThat(township.get("/cases/search?openedAfter=" + t + "&openedBy=" + t.minusSeconds(1)).status()).as("a window closing before it opens")
+        .isEqualTo(400);
+    assertThat(township.get("/cases/search?dated=CREATED&from=2026-11-30&to=2026-11-01").status()).as("days ending before they start")
+        .isEqualTo(400);
+    assertThat(WebSession.on(port).basic("xu.ming", "demo").get("/api/cases?from=2026-11-30&to=2026-11-01").status()).isEqualTo(400);
+    assertThat(township.get("/cases/search?division=330106002002&openedAfter=" + t + "&lang=en").body())
+        .contains("opened after").doesNotContain("受理于");
+    // the API takes the same window
+    WebSession.Reply api = WebSession.on(port).basic("xu.ming", "demo")
+        .get("/api/cases?division=330106002002&openedAfter=" + t.minusSeconds(1) + "&openedBy=" + t);
+    assertThat(api.body()).contains(numbers.get(1)).doesNotContain(numbers.get(0), numbers.get(2));
+  }
 }

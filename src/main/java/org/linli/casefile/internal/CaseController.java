@@ -66,6 +66,10 @@ class CaseController {
           CaseEventType dated,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "first day, included") LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Parameter(description = "last day, included") LocalDate to,
+      @RequestParam(required = false) @Parameter(description = "cases opened after this instant (ISO-8601, excluded), as the "
+          + "supervision centre's ageing buckets give it") Instant openedAfter,
+      @RequestParam(required = false) @Parameter(description = "cases opened no later than this instant (ISO-8601, included)")
+          Instant openedBy,
       @RequestParam(required = false) @Parameter(description = "a case number, a resident's phone number (logged as a view of "
           + "their data) or words of the title; finds closed cases too, newest first") String q,
       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -76,7 +80,8 @@ class CaseController {
     CaseFilter filter = new CaseFilter(user.scope(), effective, kind, category, division, dueBefore, state, urged)
         .withEverOverdue(everOverdue).withDepartment(department)
         .withDated(dated == null && from == null && to == null ? null
-            : CaseFilter.Dated.days(dated == null ? CaseEventType.CREATED : dated, from, to, calendar.zone()));
+            : CaseFilter.Dated.days(dated == null ? CaseEventType.CREATED : dated, from, to, calendar.zone()))
+        .withOpened(CaseFilter.Opened.of(openedAfter, openedBy));
     return q == null || q.isBlank() ? cases.cases(filter, page, size) : search.search(user, filter, q, page, size);
   }
 

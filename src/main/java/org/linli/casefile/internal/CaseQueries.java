@@ -176,6 +176,7 @@ public class CaseQueries {
         .term(f.everOverdue() == null ? null : f.everOverdue() ? "c.ever_overdue = true" : "c.ever_overdue = false")
         .equal("c.department_code", f.departmentCode())
         .dated(f.dated())
+        .opened(f.opened())
         .in("c.id", f.caseIds())
         .text(f.text());
   }
@@ -291,6 +292,17 @@ public class CaseQueries {
         values.add(ts(d.to()));
       }
       return term(sql.append(")").toString(), values.toArray());
+    }
+
+    /** Opened after the window's start and no later than its end, either bound open; unless null. */
+    Where opened(CaseFilter.Opened o) {
+      if (o == null) {
+        return this;
+      }
+      if (o.after() != null) {
+        term("c.opened_at > ?", ts(o.after()));
+      }
+      return o.by() == null ? this : term("c.opened_at <= ?", ts(o.by()));
     }
 
     /** Strictly before the moment, unless it is null. */

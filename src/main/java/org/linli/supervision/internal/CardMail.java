@@ -3,10 +3,9 @@ package org.linli.supervision.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.linli.casefile.CaseFile;
 import org.linli.notification.NotificationType;
 import org.linli.notification.Notifications;
-import org.linli.organization.Division;
+import org.linli.organization.PlaceNames;
 import org.linli.organization.OrganizationService;
 import org.linli.organization.StaffMember;
 import org.linli.supervision.CardColour;
@@ -36,18 +35,10 @@ class CardMail {
     model.put("reason", card.reason());
     model.put("issuedBy", card.issuedByName());
     model.put("cardLink", notifications.link(CardsPageController.PATH + "?card=" + card.cardId()));
-    model.put("cases", card.cases().stream().map(this::line).toList());
+    PlaceNames names = organization.names();
+    model.put("cases", card.cases().stream().map(c -> CaseLines.line(c, names)).toList());
     List<String> to = organization.answerFor(card.unit()).stream().map(StaffMember::username).toList();
     notifications.toUsers(NotificationType.CARD, "card:" + card.cardId(), to, model, null);
   }
 
-  private Map<String, Object> line(CaseFile c) {
-    Map<String, Object> m = new HashMap<>();
-    m.put("caseNumber", c.caseNumber());
-    m.put("title", c.title());
-    m.put("divisionName", organization.division(c.divisionCode()).map(Division::name).orElse(c.divisionCode()));
-    m.put("stepName", c.currentStepName());
-    m.put("dueAt", c.stepDue() != null ? c.stepDue() : c.caseDue());
-    return m;
-  }
 }

@@ -34,14 +34,26 @@ public class CardRepository {
     this.jdbc = jdbc;
   }
 
-  public long insert(CardColour colour, Unit unit, String reason, String issuedBy, Instant at) {
+  /**
+   * Records a card; {@code submission} (may be null) is unique, so a second insert with the same key
+   * fails with a {@link org.springframework.dao.DuplicateKeyException} even when it races the first.
+   */
+  public long insert(CardColour colour, Unit unit, String reason, String issuedBy, Instant at, String submission) {
     var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("insert into supervision_card (colour, county_code, township_code, division_code, department_code, reason,"
-            + " issued_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+            + " issued_by, issued_at, submission) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(colour.name(), unit.countyCode(), unit.townshipCode(), unit.divisionCode(), unit.departmentCode(), reason,
-            issuedBy, Timestamp.from(at))
+            issuedBy, Timestamp.from(at), submission)
         .update(keys, "id");
     return keys.getKey().longValue();
+  }
+
+  /** The id of the card a user issued with this submission key, if any. */
+  public Optional<Long> bySubmission(String submission, String issuedBy) {
+    return jdbc.sql("select id from supervision_card where submission = ? and issued_by = ?")
+        .params(submission, issuedBy)
+        .query(Long.class)
+        .optional();
   }
 
   public void name(long cardId, long caseId, String caseNumber, String title) {

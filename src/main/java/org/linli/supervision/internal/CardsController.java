@@ -1,6 +1,7 @@
 package org.linli.supervision.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,11 +12,14 @@ import org.linli.security.CurrentUser;
 import org.linli.supervision.Card;
 import org.linli.supervision.CardOrder;
 import org.linli.supervision.Cards;
+import org.linli.system.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,8 +53,17 @@ class CardsController {
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Issue a card (supervisors) to a unit below your area, naming its overdue cases of your area;"
       + " recorded on each case and mailed to the unit's heads")
-  Card issue(@RequestBody(required = false) CardOrder order) {
-    return cards.issue(currentUser.get(), order == null ? new CardOrder(null, null, null, null, null) : order);
+  Card issue(@RequestBody(required = false) CardOrder order,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(description = "any 8 to 64 letters, digits, - or _:"
+          + " a retry with the same key issues nothing and answers with the card already issued") String idempotencyKey) {
+    CardOrder o = order == null ? new CardOrder(null, null, null, null, null) : order;
+    try {
+      return cards.issue(currentUser.get(), o, idempotencyKey);
+    } catch (DuplicateKeyException e) {
+      // the same key raced in on another request, which issued the card
+      return cards.issuedBy(currentUser.get(), idempotencyKey).orElseThrow(() -> new ConflictException(
+          "该标识已被使用 this Idempotency-Key was used for another card"));
+    }
   }
 
   @GetMapping("/api/supervision/overdue-work")

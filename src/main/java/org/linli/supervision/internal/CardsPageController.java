@@ -9,6 +9,7 @@ import java.util.Map;
 import org.linli.casefile.CaseFile;
 import org.linli.casefile.Page;
 import org.linli.organization.DivisionLevel;
+import org.linli.organization.PlaceNames;
 import org.linli.organization.Unit;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
@@ -19,6 +20,7 @@ import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
 import org.linli.system.InvalidInputException.FieldError;
 import org.linli.system.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +78,7 @@ class CardsPageController {
   @PostMapping(PATH)
   String issue(@RequestParam(required = false) String unit, @RequestParam(required = false) String colour,
       @RequestParam(required = false) String reason, @RequestParam(name = "cases", required = false) List<String> cases,
-      Model model, HttpServletRequest http, HttpServletResponse response) {
+      @RequestParam(required = false) String submission, Model model, HttpServletRequest http, HttpServletResponse response) {
     LinliUser user = currentUser.get();
     if (!cards.mayIssue(user)) {
       throw new ForbiddenException("只有督查人员可以亮牌 only supervisors issue cards");
@@ -86,8 +88,14 @@ class CardsPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     HttpStatus status = HttpStatus.BAD_REQUEST;
     try {
-      Card c = cards.issue(user, new CardOrder(colour, picked == null ? unit : picked.divisionCode(),
-          picked == null ? null : picked.departmentCode(), reason, ticked));
+      Card c;
+      try {
+        c = cards.issue(user, new CardOrder(colour, picked == null ? unit : picked.divisionCode(),
+            picked == null ? null : picked.departmentCode(), reason, ticked), submission);
+      } catch (DuplicateKeyException e) {
+        // a double click's second post raced the first on another thread: the first issued the card
+        c = cards.issuedBy(user, submission).orElseThrow(() -> e);
+      }
       // Post/Redirect/Get: a reload shows the card and issues nothing twice
       http.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
       return "redirect:" + PATH + "?issued=" + c.id() + "#card-" + c.id();
@@ -109,6 +117,8 @@ class CardsPageController {
           colour, reason, ticked);
     }
     response.setStatus(status.value());
+    // nothing was issued: the form posted again is the same submission, and may keep its key
+    model.addAttribute("submission", submission);
     return render(model, user, form, errors, null, 0);
   }
 
@@ -119,9 +129,14 @@ class CardsPageController {
     model.addAttribute("units", cards.mayIssue(user) ? options(user) : Map.of());
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
+    if (!model.containsAttribute("submission") || model.getAttribute("submission") == null) {
+      // one key per form shown: its posts issue one card, however often the button is pressed
+      model.addAttribute("submission", java.util.UUID.randomUUID().toString());
+    }
     if (card != null) {
-      model.addAttribute("one", cards.get(user, card));
-      model.addAttribute("cards", new Page<Card>(List.of(cards.get(user, card)), 0, 1, 1));
+      Card one = cards.get(user, card);
+      model.addAttribute("one", one);
+      model.addAttribute("cards", new Page<Card>(List.of(one), 0, 1, 1));
     } else {
       model.addAttribute("cards", cards.list(user, page, 20));
     }
@@ -134,9 +149,10 @@ class CardsPageController {
    */
   private Map<String, List<UnitOption>> options(LinliUser user) {
     Map<String, List<UnitOption>> groups = new LinkedHashMap<>();
+    PlaceNames names = cards.names(); // a county offers hundreds of units: not a query per name
     for (Unit u : cards.units(user)) {
-      String group = u.isDepartment() ? "" : cards.unitName(new Unit(u.townshipCode(), null));
-      String name = cards.unitName(u);
+      String group = u.isDepartment() ? "" : names.division(u.townshipCode());
+      String name = names.unit(u);
       groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new UnitOption(u.key(), name, u.level() == DivisionLevel.TOWNSHIP));
     }
     return groups;
@@ -150,13 +166,6 @@ class CardsPageController {
 
   @ExceptionHandler({ForbiddenException.class, NotFoundException.class})
   ModelAndView refused(RuntimeException e) {
-    HttpStatus status = e instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.NOT_FOUND;
-    ModelAndView mv = new ModelAndView("work/error");
-    mv.setStatus(status);
-    mv.addObject("titleKey", status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.notFound");
-    mv.addObject("detail", e.getMessage());
-    mv.addObject("status", status.value());
-    mv.addObject("user", currentUser.get());
-    return mv;
+    return ErrorPages.of(e, currentUser.get());
   }
 }

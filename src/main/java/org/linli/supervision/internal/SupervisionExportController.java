@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.linli.security.LinliUser;
 import org.linli.supervision.Breakdown;
 import org.linli.supervision.Period;
+import org.linli.supervision.SupervisionAccess.PeriodName;
 import org.linli.supervision.SupervisionFigures;
 import org.linli.supervision.internal.FigureTables.Table;
 import org.linli.system.Bilingual;
@@ -36,10 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionExportController {
 
   private final SupervisionFigures figures;
-  private final SupervisionAccess access;
+  private final FigureRequests access;
   private final ReportTables tables;
 
-  SupervisionExportController(SupervisionFigures figures, SupervisionAccess access, ReportTables tables) {
+  SupervisionExportController(SupervisionFigures figures, FigureRequests access, ReportTables tables) {
     this.figures = figures;
     this.access = access;
     this.tables = tables;
@@ -49,7 +50,7 @@ class SupervisionExportController {
   @Operation(summary = "The key figures as CSV (UTF-8 with BOM): a title row, the labels, the figures",
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
   ResponseEntity<byte[]> figuresCsv(
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division,
@@ -62,7 +63,7 @@ class SupervisionExportController {
   @Operation(summary = "The key figures as an Excel workbook (.xlsx)",
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetWriter.XLSX)))
   ResponseEntity<byte[]> figuresXlsx(
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division,
@@ -76,7 +77,7 @@ class SupervisionExportController {
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
   ResponseEntity<byte[]> breakdownCsv(
       @RequestParam(defaultValue = "TOWNSHIP") Breakdown.By by,
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division,
@@ -90,7 +91,7 @@ class SupervisionExportController {
       responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = SheetWriter.XLSX)))
   ResponseEntity<byte[]> breakdownXlsx(
       @RequestParam(defaultValue = "TOWNSHIP") Breakdown.By by,
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division,
@@ -102,7 +103,7 @@ class SupervisionExportController {
   /** A table and the name of its file. */
   private record Export(Table table, String fileName) {}
 
-  private Export keyFigures(SupervisionAccess.PeriodName name, LocalDate from, LocalDate to, String division, String language) {
+  private Export keyFigures(PeriodName name, LocalDate from, LocalDate to, String division, String language) {
     LinliUser user = access.supervisor();
     Period period = access.period(name, from, to);
     Locale locale = locale(language);
@@ -111,12 +112,12 @@ class SupervisionExportController {
         tables.fileName(area, period, null, locale));
   }
 
-  private Export breakdown(Breakdown.By by, SupervisionAccess.PeriodName name, LocalDate from, LocalDate to, String division,
+  private Export breakdown(Breakdown.By by, PeriodName name, LocalDate from, LocalDate to, String division,
       String language) {
     LinliUser user = access.supervisor();
     Period period = access.period(name, from, to);
     Locale locale = locale(language);
-    List<Breakdown> units = figures.breakdown(access.area(user, division), period, by, SupervisionAccess.township(division));
+    List<Breakdown> units = figures.breakdown(access.area(user, division), period, by, FigureRequests.township(division));
     String area = access.areaName(user, division, locale);
     return new Export(tables.breakdown(by, units, period, area, locale), tables.fileName(area, period, by, locale));
   }

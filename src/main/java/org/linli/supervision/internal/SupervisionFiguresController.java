@@ -12,6 +12,7 @@ import org.linli.supervision.SupervisionFigures;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.supervision.Ageing;
 import org.linli.supervision.Period;
+import org.linli.supervision.SupervisionAccess.PeriodName;
 import org.linli.supervision.Rankings;
 import org.linli.supervision.Trend;
 import org.linli.system.InvalidInputException;
@@ -28,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 class SupervisionFiguresController {
 
   private final SupervisionFigures figures;
-  private final SupervisionAccess access;
+  private final FigureRequests access;
   private final WorkingCalendar calendar;
 
-  SupervisionFiguresController(SupervisionFigures figures, SupervisionAccess access, WorkingCalendar calendar) {
+  SupervisionFiguresController(SupervisionFigures figures, FigureRequests access, WorkingCalendar calendar) {
     this.figures = figures;
     this.access = access;
     this.calendar = calendar;
@@ -40,7 +41,7 @@ class SupervisionFiguresController {
   @GetMapping("/figures")
   @Operation(summary = "Key figures of your area (or a township or village of it) for a period")
   KeyFigures figures(
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
@@ -52,18 +53,19 @@ class SupervisionFiguresController {
   @Operation(summary = "The period's figures per township, village (of a township), department, category or kind")
   List<Breakdown> breakdown(
       @RequestParam(defaultValue = "TOWNSHIP") Breakdown.By by,
-      @RequestParam(defaultValue = "TODAY") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "TODAY") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
     LinliUser user = access.supervisor();
-    return figures.breakdown(access.area(user, division), access.period(period, from, to), by, SupervisionAccess.township(division));
+    return figures.breakdown(access.area(user, division), access.period(period, from, to), by, FigureRequests.township(division));
   }
+
   @GetMapping("/trend")
   @Operation(summary = "Received, closed and late steps per day over the last 30 or 90 days (or a period)")
   List<Trend> trend(
       @RequestParam(defaultValue = "30") @Parameter(description = "30 or 90; ignored for a CUSTOM period") int days,
-      @RequestParam(required = false) SupervisionAccess.PeriodName period,
+      @RequestParam(required = false) PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Parameter(description = "a township or village of your area") String division) {
@@ -85,7 +87,7 @@ class SupervisionFiguresController {
   @Operation(summary = "红黑榜: villages or departments by on-time rate and satisfaction, and the open cases longest overdue")
   Rankings rankings(
       @RequestParam(defaultValue = "VILLAGE") Breakdown.By by,
-      @RequestParam(defaultValue = "MONTH") SupervisionAccess.PeriodName period,
+      @RequestParam(defaultValue = "MONTH") PeriodName period,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "3") @Parameter(description = "cases closed (or rated) a unit needs to be ranked") int minimum,

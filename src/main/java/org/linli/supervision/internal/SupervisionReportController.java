@@ -17,7 +17,6 @@ import org.linli.supervision.internal.FigureTables.Table;
 import org.linli.system.EngineClock;
 import org.linli.system.ForbiddenException;
 import org.linli.system.InvalidInputException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +37,11 @@ class SupervisionReportController {
   static final List<Figure> NOW = List.of(Figure.OVERDUE_NOW, Figure.YELLOW_NOW, Figure.RED_NOW, Figure.EVER_OVERDUE_OPEN);
 
   private final SupervisionFigures figures;
-  private final SupervisionAccess access;
+  private final FigureRequests access;
   private final ReportTables tables;
   private final CurrentUser currentUser;
 
-  SupervisionReportController(SupervisionFigures figures, SupervisionAccess access, ReportTables tables, CurrentUser currentUser) {
+  SupervisionReportController(SupervisionFigures figures, FigureRequests access, ReportTables tables, CurrentUser currentUser) {
     this.figures = figures;
     this.access = access;
     this.tables = tables;
@@ -98,7 +97,7 @@ class SupervisionReportController {
     KeyFigures key = figures.keyFigures(area, period);
     // a township's units are its villages; a village asked for is its own only unit
     Breakdown.By by = access.byVillage(user, division) ? Breakdown.By.VILLAGE : Breakdown.By.TOWNSHIP;
-    List<Breakdown> units = figures.breakdown(area, period, by, by == Breakdown.By.VILLAGE ? SupervisionAccess.township(division) : null);
+    List<Breakdown> units = figures.breakdown(area, period, by, by == Breakdown.By.VILLAGE ? FigureRequests.township(division) : null);
     List<Breakdown> departments = figures.breakdown(area, period, Breakdown.By.DEPARTMENT, null);
     var labels = tables.labels(locale);
     List<Figure> monthly = FigureTables.KEY_FIGURES.stream().filter(f -> !NOW.contains(f)).toList();
@@ -165,13 +164,6 @@ class SupervisionReportController {
 
   @ExceptionHandler({ForbiddenException.class, InvalidInputException.class})
   ModelAndView refused(RuntimeException e) {
-    HttpStatus status = e instanceof ForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-    ModelAndView mv = new ModelAndView("work/error");
-    mv.setStatus(status);
-    mv.addObject("titleKey", status == HttpStatus.FORBIDDEN ? "error.forbidden" : "error.invalid");
-    mv.addObject("detail", e.getMessage());
-    mv.addObject("status", status.value());
-    mv.addObject("user", currentUser.get());
-    return mv;
+    return ErrorPages.of(e, currentUser.get());
   }
 }

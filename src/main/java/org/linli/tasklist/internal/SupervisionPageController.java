@@ -21,7 +21,6 @@ import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
-import org.linli.supervision.Ageing;
 import org.linli.supervision.Breakdown;
 import org.linli.supervision.KeyFigures;
 import org.linli.supervision.Period;
@@ -101,8 +100,11 @@ class SupervisionPageController {
   /** A step of the breadcrumbs: the place's name and the page for it (null for the current one). */
   record Crumb(String name, String href) {}
 
-  /** A 红黑榜 entry: the unit, its rate and how many cases it rests on, each a link. */
-  record Ranked(String name, Value rate, Value basis) {}
+  /** A 红黑榜 entry: the unit, its rate and how many cases it rests on (each a link), and its cards of the period. */
+  record Ranked(String name, Value rate, Value basis, long yellowCards, long redCards) {}
+
+  /** A bar of the ageing chart: its bucket, its count and the open cases behind it. */
+  record AgeBar(String label, long count, String href) {}
 
   /** A process whose waiting work the page can draw. */
   record Process(String kind, String href, boolean shown) {}
@@ -207,7 +209,8 @@ class SupervisionPageController {
     model.addAttribute("satisfactionWorst", ranked(rankings.satisfactionWorst(), ranked, links, true, locale));
 
     List<Trend> trend = figures.trend(area, Period.lastDays(calendar.today(), days));
-    List<Ageing> ageing = figures.ageing(area);
+    List<AgeBar> ageing = figures.ageing(area).stream()
+        .map(a -> new AgeBar(a.label(), a.count(), links.openedBetween(a.openedAfter(), a.openedBy()))).toList();
     model.addAttribute("ageing", ageing);
     model.addAttribute("dayLinks", List.of(30, 90).stream().map(d -> Map.entry(d, view.href(Map.of("days", d)))).toList());
 
@@ -413,15 +416,16 @@ class SupervisionPageController {
     return out;
   }
 
-  private List<Ranked> ranked(List<Breakdown> units, Breakdown.By by, CaseLinks links, boolean satisfaction, Locale locale) {
-    return units.stream().map(b -> {
+  private List<Ranked> ranked(List<Rankings.Ranked> units, Breakdown.By by, CaseLinks links, boolean satisfaction, Locale locale) {
+    return units.stream().map(r -> {
+      Breakdown b = r.figures();
       Map<String, String> unit = unitFilter(by, b.key());
       CaseLinks l = unit.containsKey("division") ? new CaseLinks(unit.get("division"), links.period) : links;
       Map<String, String> extra = without(unit, "division");
       String href = satisfaction ? l.dated("RATED", extra) : l.closed(extra);
       return new Ranked(unitName(by, b, locale), new Value(percent(satisfaction ? b.satisfactionRate() : b.onTimeRate()), href, null,
           null), new Value(msg(satisfaction ? "sv.rank.rated" : "sv.rank.closed", satisfaction ? b.rated() : b.closed(), locale),
-          href, null, null));
+          href, null, null), r.yellowCards(), r.redCards());
     }).toList();
   }
 
@@ -451,7 +455,7 @@ class SupervisionPageController {
   }
 
   /** The charts' data and words, for supervision.js (a data attribute: no inline script under the CSP). */
-  private Map<String, Object> charts(List<Trend> trend, List<Ageing> ageing, List<Waiting> waiting, CaseLinks links, String kind,
+  private Map<String, Object> charts(List<Trend> trend, List<AgeBar> ageing, List<Waiting> waiting, CaseLinks links, String kind,
       Locale locale) {
     Map<String, Object> out = new LinkedHashMap<>();
     Map<String, Object> t = new LinkedHashMap<>();
@@ -465,8 +469,9 @@ class SupervisionPageController {
             trend.stream().map(d -> new CaseLinks(links.division, Period.today(d.day())).dated("OVERDUE", Map.of())).toList())));
     out.put("trend", t);
     Map<String, Object> a = new LinkedHashMap<>();
-    a.put("labels", ageing.stream().map(Ageing::label).toList());
-    a.put("values", ageing.stream().map(Ageing::count).toList());
+    a.put("labels", ageing.stream().map(AgeBar::label).toList());
+    a.put("values", ageing.stream().map(AgeBar::count).toList());
+    a.put("links", ageing.stream().map(AgeBar::href).toList());
     a.put("name", msg("sv.ageing.series", null, locale));
     a.put("axis", msg("sv.ageing.axis", null, locale));
     out.put("ageing", a);
@@ -519,6 +524,21 @@ class SupervisionPageController {
       p.put("status", "CLOSED");
       p.putAll(extra);
       return dated("CLOSED", p);
+    }
+
+    /**
+     * Open cases opened after one instant and no later than another (either may be null): an ageing
+     * bar's cases, over the very instants its count was taken at.
+     */
+    String openedBetween(Instant after, Instant by) {
+      Map<String, String> p = new LinkedHashMap<>();
+      if (after != null) {
+        p.put("openedAfter", after.toString());
+      }
+      if (by != null) {
+        p.put("openedBy", by.toString());
+      }
+      return now(p);
     }
 
     /** Open cases now. */

@@ -104,7 +104,7 @@ class WorkbenchController {
   record CaseListFilter(String q, CaseStatus status, String kind, String category, String division, String department,
       DeadlineState state, Boolean overdue, Boolean everOverdue, CaseEventType dated,
       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      Integer page) {
+      java.time.Instant openedAfter, java.time.Instant openedBy, Integer page) {
 
     /** Nothing asked for yet: the page asks what to find. */
     public boolean isEmpty() {
@@ -115,7 +115,7 @@ class WorkbenchController {
     public boolean narrowed() {
       return TypedFields.text(kind) != null || TypedFields.text(category) != null || TypedFields.text(division) != null
           || TypedFields.text(department) != null || state != null || Boolean.TRUE.equals(overdue) || everOverdue != null
-          || from != null || to != null;
+          || from != null || to != null || openedAfter != null || openedBy != null;
     }
 
     /** The same list at another page. */
@@ -133,6 +133,8 @@ class WorkbenchController {
           .queryParamIfPresent("dated", java.util.Optional.ofNullable(from == null && to == null ? null : dated))
           .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
           .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
+          .queryParamIfPresent("openedAfter", java.util.Optional.ofNullable(openedAfter))
+          .queryParamIfPresent("openedBy", java.util.Optional.ofNullable(openedBy))
           .queryParamIfPresent("page", java.util.Optional.ofNullable(atPage == 0 ? null : atPage))
           .encode().build().toUriString();
     }
@@ -162,7 +164,8 @@ class WorkbenchController {
           .withDepartment(TypedFields.text(filter.department()))
           .withDated(filter.from() == null && filter.to() == null ? null
               : CaseFilter.Dated.days(filter.dated() == null ? CaseEventType.CREATED : filter.dated(), filter.from(), filter.to(),
-                  calendar.zone()));
+                  calendar.zone()))
+          .withOpened(CaseFilter.Opened.of(filter.openedAfter(), filter.openedBy()));
       Page<org.linli.casefile.CaseFile> found =
           search.search(user, f, text, Math.max(0, filter.page() == null ? 0 : filter.page()), 20);
       model.addAttribute("found", found);

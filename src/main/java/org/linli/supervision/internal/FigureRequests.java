@@ -3,52 +3,52 @@ package org.linli.supervision.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.organization.Division;
 import org.linli.organization.OrganizationService;
-import org.linli.organization.Role;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
 import org.linli.security.LinliUser;
 import org.linli.supervision.Period;
-import org.linli.system.ForbiddenException;
+import org.linli.supervision.SupervisionAccess;
+import org.linli.supervision.SupervisionAccess.PeriodName;
 import org.linli.system.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The supervision centre's rules as the JSON figures, the exports and the report page use them: who
- * and which area from {@link org.linli.supervision.SupervisionAccess} (the page's too), and the
- * months, names and levels the exports and the report add.
+ * What a request for figures (the JSON figures, the exports, the monthly report) asks for, read
+ * through the one access rule, {@link SupervisionAccess}: the signed-in supervisor, the area and the
+ * period; and what the exports and the report add to it, the month, the area's name and whether its
+ * units are townships or villages.
  */
-@Component("supervisionFigureAccess") // beside the public SupervisionAccess it builds on
-class SupervisionAccess {
-
-  /** Which period: today, this week (from Monday), this month, or from/to. */
-  enum PeriodName { TODAY, WEEK, MONTH, CUSTOM }
+@Component
+class FigureRequests {
 
   private final CurrentUser currentUser;
+  private final SupervisionAccess access;
   private final WorkingCalendar calendar;
   private final OrganizationService organization;
   private final MessageSource messages;
 
-  SupervisionAccess(CurrentUser currentUser, WorkingCalendar calendar, OrganizationService organization, MessageSource messages) {
+  FigureRequests(CurrentUser currentUser, SupervisionAccess access, WorkingCalendar calendar, OrganizationService organization,
+      MessageSource messages) {
     this.currentUser = currentUser;
+    this.access = access;
     this.calendar = calendar;
     this.organization = organization;
     this.messages = messages;
   }
 
-  /** Supervisors watch; staff who act on steps have their task lists (the rule the page applies too). */
+  /** The signed-in user, if they may read the figures; else 403. */
   LinliUser supervisor() {
-    return org.linli.supervision.SupervisionAccess.supervisor(currentUser.get());
+    return SupervisionAccess.supervisor(currentUser.get());
   }
 
   /** The user's area, or a place under it: never a place outside, whatever is asked. */
   Scope area(LinliUser user, String division) {
-    return org.linli.supervision.SupervisionAccess.area(user, division);
+    return SupervisionAccess.area(user, division);
   }
 
   /** The township whose villages a village break-down lists, when a township is asked for. */
@@ -57,13 +57,7 @@ class SupervisionAccess {
   }
 
   Period period(PeriodName name, LocalDate from, LocalDate to) {
-    LocalDate today = calendar.today();
-    return switch (name) {
-      case TODAY -> Period.today(today);
-      case WEEK -> Period.thisWeek(today);
-      case MONTH -> Period.thisMonth(today);
-      case CUSTOM -> new Period(from, to);
-    };
+    return access.period(name, from, to);
   }
 
   /** A month's days, up to today for this month; a month to come has no figures yet. */
