@@ -154,6 +154,15 @@ public class CaseFiles {
     return queries.stepLoads(scope, now);
   }
 
+  /**
+   * How long the area's steps of a kind took at each activity: those completed from {@code from}
+   * (included) to {@code to} (excluded), with their office time summed. Read from the timeline's
+   * completions, never from the engine's history.
+   */
+  public List<StepTime> stepTimes(Scope scope, String kind, Instant from, Instant to) {
+    return queries.stepTimes(scope, kind, from, to);
+  }
+
   /** The kinds of case and the processes that run them, by kind. */
   public List<CaseKindDefinition> kinds() {
     return kinds.values().stream().sorted(java.util.Comparator.comparing(CaseKindDefinition::kind)).toList();
