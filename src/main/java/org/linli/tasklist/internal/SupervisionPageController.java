@@ -17,6 +17,7 @@ import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.StepLoad;
+import org.linli.casefile.StepTime;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
@@ -107,8 +108,12 @@ class SupervisionPageController {
   /** A process whose waiting work the page can draw. */
   record Process(String kind, String href, boolean shown) {}
 
-  /** A step of the shown process: its name, open and overdue now, each a link to the area's task list. */
-  record Waiting(String activityId, String name, Value open, Value overdue) {}
+  /**
+   * A step of the shown process: its name, open and overdue now, each a link to the area's task
+   * list; and the average working hours its steps took that were completed in the period (with
+   * how many), linked to the same list: Linli has no list of the completed steps by activity yet.
+   */
+  record Waiting(String activityId, String name, Value open, Value overdue, Value average, long completed) {}
 
   /** What the page shows: the period and area of its address, and the other choices in it. */
   record View(PeriodName periodName, Period period, String division, int days, Breakdown.By rank, String process) {
@@ -212,11 +217,7 @@ class SupervisionPageController {
     model.addAttribute("dayLinks", List.of(30, 90).stream().map(d -> Map.entry(d, view.href(Map.of("days", d)))).toList());
 
     Instant now = EngineClock.now();
-    List<StepLoad> loads = cases.stepLoads(area, now);
-    // where most is overdue first, then where most waits
-    List<Waiting> waiting = loads.stream().filter(l -> l.kind().equals(shownKind))
-        .sorted(java.util.Comparator.comparingLong(StepLoad::overdue).thenComparingLong(StepLoad::open).reversed())
-        .map(l -> waiting(l, here, locale)).toList();
+    List<Waiting> waiting = shownKind == null ? List.of() : waiting(area, shownKind, view.period(), now, here, locale);
     model.addAttribute("processes", kinds.stream()
         .map(k -> new Process(k.kind(), view.href(Map.of("process", k.kind())) + "#waiting", k.kind().equals(shownKind))).toList());
     model.addAttribute("waiting", waiting);
@@ -425,13 +426,50 @@ class SupervisionPageController {
     }).toList();
   }
 
-  private Waiting waiting(StepLoad l, String division, Locale locale) {
-    String base = UriComponentsBuilder.fromPath("/tasks").queryParam("queue", "AREA").queryParam("kind", l.kind())
-        .queryParam("step", l.activityId()).queryParamIfPresent("division", Optional.ofNullable(division))
-        .encode().build().toUriString();
-    return new Waiting(l.activityId(), work.stepName(l.name(), locale),
-        new Value(Long.toString(l.open()), base, null, null),
-        new Value(Long.toString(l.overdue()), base + "&overdue=true", l.overdue() > 0 ? "red" : null, null));
+  /**
+   * The steps of a process in the area: those with open steps now, and those with steps completed
+   * in the period; where most is overdue first, then where most waits, then where steps take longest.
+   */
+  private List<Waiting> waiting(Scope area, String kind, Period period, Instant now, String division, Locale locale) {
+    Map<String, StepLoad> loads = new LinkedHashMap<>();
+    cases.stepLoads(area, now).stream().filter(l -> l.kind().equals(kind)).forEach(l -> loads.put(l.activityId(), l));
+    Map<String, StepTime> times = new LinkedHashMap<>();
+    cases.stepTimes(area, kind, period.from().atStartOfDay(calendar.zone()).toInstant(),
+        period.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant()).forEach(t -> times.put(t.activityId(), t));
+    java.util.Set<String> activities = new java.util.LinkedHashSet<>(loads.keySet());
+    activities.addAll(times.keySet());
+    Map<String, String> modelNames = activities.stream().anyMatch(a -> !loads.containsKey(a)) ? stepNames(kind) : Map.of();
+    return activities.stream().map(a -> {
+      StepLoad l = loads.get(a);
+      StepTime t = times.get(a);
+      String name = l != null ? l.name() : modelNames.getOrDefault(a, a);
+      String base = UriComponentsBuilder.fromPath("/tasks").queryParam("queue", "AREA").queryParam("kind", kind)
+          .queryParam("step", a).queryParamIfPresent("division", Optional.ofNullable(division))
+          .encode().build().toUriString();
+      long open = l == null ? 0 : l.open();
+      long overdue = l == null ? 0 : l.overdue();
+      return new Waiting(a, work.stepName(name, locale),
+          new Value(Long.toString(open), base, null, null),
+          new Value(Long.toString(overdue), base + "&overdue=true", overdue > 0 ? "red" : null, null),
+          new Value(hours(t == null ? null : t.averageHours()), base, null, null), t == null ? 0 : t.completed());
+    }).sorted(java.util.Comparator.comparingLong((Waiting w) -> Long.parseLong(w.overdue().text()))
+        .thenComparingLong(w -> Long.parseLong(w.open().text()))
+        .thenComparingDouble(w -> times.containsKey(w.activityId()) ? times.get(w.activityId()).averageHours() : -1)
+        .reversed()).toList();
+  }
+
+  /** The names of the user tasks of a kind's latest process, by activity id ("签收 Sign for"). */
+  private Map<String, String> stepNames(String kind) {
+    Map<String, String> names = new LinkedHashMap<>();
+    cases.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst().ifPresent(k -> {
+      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(k.processDefinitionKey())
+          .latestVersion().singleResult();
+      if (latest != null) {
+        repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+            .forEach(t -> names.put(t.getId(), t.getName()));
+      }
+    });
+    return names;
   }
 
   /** The export of a table or of the key figures, in the exports' API (same area and period). */
@@ -472,12 +510,24 @@ class SupervisionPageController {
     out.put("ageing", a);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("url", kind == null ? null : "/supervision/diagrams/" + kind + ".bpmn");
-    d.put("badges", waiting.stream().map(w -> Map.of("id", w.activityId(), "items", List.of(
-        Map.of("text", w.open().text(), "href", w.open().href(), "title", msg("sv.waiting.openTitle", w.open().text(), locale),
-            "className", "open"),
-        Map.of("text", w.overdue().text(), "href", w.overdue().href(),
+    d.put("badges", waiting.stream().map(w -> {
+      List<Map<String, Object>> items = new ArrayList<>();
+      if (!"0".equals(w.open().text())) {
+        items.add(Map.of("text", w.open().text(), "href", w.open().href(), "title",
+            msg("sv.waiting.openTitle", w.open().text(), locale), "className", "open"));
+        items.add(Map.of("text", w.overdue().text(), "href", w.overdue().href(),
             "title", msg("sv.waiting.overdueTitle", w.overdue().text(), locale), "className",
-            "0".equals(w.overdue().text()) ? "overdue none" : "overdue")))).toList());
+            "0".equals(w.overdue().text()) ? "overdue none" : "overdue"));
+      }
+      // the average under the step, where it does not crowd the counts
+      List<Map<String, Object>> below = new ArrayList<>();
+      if (w.completed() > 0) {
+        below.add(Map.of("text", msg("sv.waiting.averageBadge", w.average().text(), locale), "href", w.average().href(),
+            "title", messages.getMessage("sv.waiting.averageTitle", new Object[] {w.average().text(), w.completed()}, locale),
+            "className", "average"));
+      }
+      return Map.of("id", w.activityId(), "items", items, "below", below);
+    }).toList());
     out.put("diagram", d);
     return out;
   }
