@@ -141,7 +141,7 @@ class StepTimesTests {
         .as("a village with nothing completed").isIn(null, "—");
     assertThat(average(page("huang.hua", "/supervision?period=CUSTOM&from=2025-10-14&to=2025-10-20"), RequestProcess.TASK_SIGN))
         .isEqualTo("3.0");
-    assertThat(page("huang.hua", "/supervision?lang=en&" + period)).contains("⌀ 4.1 h", "Average (working hours)");
+    assertThat(page("huang.hua", "/supervision?lang=en&" + period)).contains("⌀ 4.1 h", "Average hours");
   }
 
   String page(String user, String path) {
