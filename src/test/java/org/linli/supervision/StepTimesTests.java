@@ -2,7 +2,7 @@ package org.linli.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ class StepTimesTests {
   }
 
   List<StepTime> times(Scope scope) {
-    return cases.stepTimes(scope, RequestProcess.KIND, ShanghaiTime.at("2025-09-30T00:00"), ShanghaiTime.at("2025-10-21T00:00"));
+    return cases.stepTimes(scope, RequestProcess.KIND, LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 20));
   }
 
   @Test
@@ -120,13 +120,13 @@ class StepTimesTests {
     assertThat(other.get(RequestProcess.TASK_SIGN)).isEqualTo(new StepTime("REQUEST", RequestProcess.TASK_SIGN, 2, 630 + 180));
     Map<String, StepTime> county = byActivity(times(users.get("huang.hua").scope()));
     assertThat(county.get(RequestProcess.TASK_SIGN)).isEqualTo(new StepTime("REQUEST", RequestProcess.TASK_SIGN, 4, 990));
-    assertThat(byActivity(cases.stepTimes(users.get("huang.hua").scope(), RequestProcess.KIND, ShanghaiTime.at("2025-10-14T00:00"),
-        ShanghaiTime.at("2025-10-21T00:00"))).get(RequestProcess.TASK_SIGN))
+    assertThat(byActivity(cases.stepTimes(users.get("huang.hua").scope(), RequestProcess.KIND, LocalDate.of(2025, 10, 14),
+        LocalDate.of(2025, 10, 20))).get(RequestProcess.TASK_SIGN))
         .as("the period: completed from the 14th on").isEqualTo(new StepTime("REQUEST", RequestProcess.TASK_SIGN, 1, 180));
     assertThat(times(users.get("wang.fang").scope())).as("a caseworker's village").extracting(StepTime::completed)
         .containsOnly(2L, 1L);
-    assertThat(cases.stepTimes(users.get("huang.hua").scope(), "EMERGENCY", ShanghaiTime.at("2025-09-30T00:00"),
-        ShanghaiTime.at("2025-10-21T00:00"))).as("another process").isEmpty();
+    assertThat(cases.stepTimes(users.get("huang.hua").scope(), "EMERGENCY", LocalDate.of(2025, 9, 30), LocalDate.of(2025, 10, 20)))
+        .as("another process").isEmpty();
 
     // on the page: the table and the diagram's labels, for the period, in the supervisor's area
     String period = "period=CUSTOM&from=2025-09-30&to=2025-10-20";

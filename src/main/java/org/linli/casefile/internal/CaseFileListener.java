@@ -1,6 +1,7 @@
 package org.linli.casefile.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
   private final ApplicationEventPublisher events;
   private final ObjectProvider<WarningTimes> warningTimes;
   private final ObjectProvider<WorkingCalendar> calendar;
+  private final StepTimeRepository stepTimes;
 
   CaseFileListener(
       CaseFileRepository cases,
@@ -58,13 +60,15 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
       List<CaseKindDefinition> kinds,
       ApplicationEventPublisher events,
       ObjectProvider<WarningTimes> warningTimes,
-      ObjectProvider<WorkingCalendar> calendar) {
+      ObjectProvider<WorkingCalendar> calendar,
+      StepTimeRepository stepTimes) {
     this.cases = cases;
     this.tasks = tasks;
     this.timeline = timeline;
     this.events = events;
     this.warningTimes = warningTimes;
     this.calendar = calendar;
+    this.stepTimes = stepTimes;
     this.kindsByProcess =
         kinds.stream().collect(Collectors.toMap(CaseKindDefinition::processDefinitionKey, Function.identity()));
   }
@@ -185,6 +189,7 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
         boolean byStaff = StepGate.staffCompleting(task.getId()) != null;
         timeline.completion(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task),
             candidateGroup(task), decision, note, now, byStaff, started, minutes);
+        stepTimes.add(id, task.getTaskDefinitionKey(), LocalDate.ofInstant(now, calendar.getObject().zone()), minutes);
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), true, now));

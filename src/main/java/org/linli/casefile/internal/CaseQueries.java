@@ -21,7 +21,6 @@ import org.linli.casefile.DoneStep;
 import org.linli.casefile.CaseTask;
 import org.linli.casefile.Page;
 import org.linli.casefile.StepLoad;
-import org.linli.casefile.StepTime;
 import org.linli.casefile.TaskFilter;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
@@ -200,29 +199,6 @@ public class CaseQueries {
         .params(params)
         .query((rs, i) -> new StepLoad(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
             rs.getLong(6)))
-        .list();
-  }
-
-  /**
-   * The steps of the scope's cases of a kind completed in {@code [from, to)}, per activity, with
-   * their office minutes summed. Completions written before the minutes were recorded (V28) are
-   * left out. The range of ix_case_event_step_time gives the completions, their case, step and
-   * minutes; each case is then looked up by its key for the kind and the area.
-   */
-  public List<StepTime> stepTimes(Scope scope, String kind, Instant from, Instant to) {
-    Where where = new Where()
-        .term("e.occurred_at >= ?", ts(from))
-        .term("e.occurred_at < ?", ts(to))
-        .term("e.working_minutes is not null")
-        .equal("c.kind", kind)
-        .scope(scope);
-    if (where.findsNothing()) {
-      return List.of();
-    }
-    return jdbc.sql("select c.kind, e.step, count(*), sum(e.working_minutes) from case_event e join case_file c on c.id = e.case_id"
-            + where.sql() + " group by c.kind, e.step order by c.kind, e.step")
-        .params(where.params())
-        .query((rs, i) -> new StepTime(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
         .list();
   }
 

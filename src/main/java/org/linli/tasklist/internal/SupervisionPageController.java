@@ -434,8 +434,7 @@ class SupervisionPageController {
     Map<String, StepLoad> loads = new LinkedHashMap<>();
     cases.stepLoads(area, now).stream().filter(l -> l.kind().equals(kind)).forEach(l -> loads.put(l.activityId(), l));
     Map<String, StepTime> times = new LinkedHashMap<>();
-    cases.stepTimes(area, kind, period.from().atStartOfDay(calendar.zone()).toInstant(),
-        period.to().plusDays(1).atStartOfDay(calendar.zone()).toInstant()).forEach(t -> times.put(t.activityId(), t));
+    cases.stepTimes(area, kind, period.from(), period.to()).forEach(t -> times.put(t.activityId(), t));
     java.util.Set<String> activities = new java.util.LinkedHashSet<>(loads.keySet());
     activities.addAll(times.keySet());
     Map<String, String> modelNames = activities.stream().anyMatch(a -> !loads.containsKey(a)) ? stepNames(kind) : Map.of();
