@@ -1,7 +1,8 @@
 // LinliDiagram.show(container, bpmnXmlUrl, activeActivityIds, doneActivityIds, options)
 // Read-only process diagram: bpmn-js NavigatedViewer (pan and zoom; by touch too), fitted to the container,
 // current steps marked `linli-active`, finished steps `linli-done`; options.badges puts small counts on
-// steps: [{ id, items: [{ text, href, title, className }] }] (an item with href is a link).
+// steps: [{ id, items: [{ text, href, title, className }], below: [same] }] (an item with href is a link;
+// items sit at the step's top right corner, below's at its bottom edge).
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 
 const STYLE = `
@@ -14,6 +15,8 @@ const STYLE = `
   color: #fff; font: 600 12px/22px system-ui, sans-serif; text-align: center; text-decoration: none; box-shadow: 0 1px 2px rgba(0,0,0,.25); }
 .linli-diagram .linli-badge.overdue { background: #b91c1c; }
 .linli-diagram .linli-badge.none { display: none; }
+.linli-diagram .linli-badge.average { min-width: 0; padding: 0 5px; border-radius: 4px; background: #fff; color: #5b3b00;
+  border: 1px solid #d48806; font: 600 11px/18px system-ui, sans-serif; box-shadow: none; }
 .linli-diagram a.linli-badge:hover { filter: brightness(1.15); text-decoration: none; }
 `;
 
@@ -92,11 +95,10 @@ async function loadXml(url) {
 function addBadges(viewer, badges) {
   const overlays = viewer.get('overlays');
   const registry = viewer.get('elementRegistry');
-  (badges || []).forEach((badge) => {
-    if (!registry.get(badge.id)) return; // a step of an older version of the process
+  const boxOf = (items) => {
     const box = document.createElement('div');
     box.className = 'linli-badges';
-    (badge.items || []).forEach((item) => {
+    items.forEach((item) => {
       const el = document.createElement(item.href ? 'a' : 'span');
       el.className = `linli-badge ${item.className || ''}`.trim();
       el.textContent = item.text;
@@ -107,8 +109,18 @@ function addBadges(viewer, badges) {
       }
       box.appendChild(el);
     });
+    return box;
+  };
+  (badges || []).forEach((badge) => {
+    if (!registry.get(badge.id)) return; // a step of an older version of the process
     // at the step's top right corner, the same size at any zoom
-    overlays.add(badge.id, 'linli-badges', { position: { top: -12, right: 12 }, html: box, scale: false });
+    if ((badge.items || []).length) {
+      overlays.add(badge.id, 'linli-badges', { position: { top: -12, right: 12 }, html: boxOf(badge.items), scale: false });
+    }
+    // across the step's bottom edge, at its left
+    if ((badge.below || []).length) {
+      overlays.add(badge.id, 'linli-badges', { position: { bottom: 10, left: 4 }, html: boxOf(badge.below), scale: false });
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 package org.linli.casefile;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.linli.casefile.internal.CaseEventRepository;
 import org.linli.casefile.internal.CaseFileRepository;
 import org.linli.casefile.internal.CaseQueries;
 import org.linli.casefile.internal.CaseTaskRepository;
+import org.linli.casefile.internal.StepTimeRepository;
 import org.linli.organization.Scope;
 import org.linli.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +36,7 @@ public class CaseFiles {
   private final CaseTaskRepository tasks;
   private final CaseEventRepository timeline;
   private final CaseQueries queries;
+  private final StepTimeRepository stepTimes;
   private final ApplicationEventPublisher events;
   private final CaseNumbers numbers;
   private final Map<String, CaseKindDefinition> kinds;
@@ -43,8 +46,9 @@ public class CaseFiles {
 
   CaseFiles(CaseFileRepository repository, CaseTaskRepository tasks, CaseEventRepository timeline, CaseQueries queries,
       ApplicationEventPublisher events, CaseNumbers numbers, List<CaseKindDefinition> kinds, RuntimeService runtime,
-      IdentityService identity, WorkingCalendar calendar) {
+      IdentityService identity, WorkingCalendar calendar, StepTimeRepository stepTimes) {
     this.repository = repository;
+    this.stepTimes = stepTimes;
     this.tasks = tasks;
     this.timeline = timeline;
     this.queries = queries;
@@ -152,6 +156,15 @@ public class CaseFiles {
   /** Where the area's work waits: open steps per kind, process and activity, and how many are overdue now. */
   public List<StepLoad> stepLoads(Scope scope, Instant now) {
     return queries.stepLoads(scope, now);
+  }
+
+  /**
+   * How long the area's steps of a kind took at each activity: those completed on the days from
+   * {@code from} to {@code to} (both included, the calendar's days), with their office time summed.
+   * Read from the sums Linli keeps as steps complete, never from the engine's history.
+   */
+  public List<StepTime> stepTimes(Scope scope, String kind, LocalDate from, LocalDate to) {
+    return stepTimes.sums(scope, kind, from, to);
   }
 
   /** The kinds of case and the processes that run them, by kind. */

@@ -1,6 +1,7 @@
 package org.linli.casefile.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseEvent;
 import org.linli.casefile.CaseEventType;
 import org.linli.casefile.CaseFile;
@@ -48,6 +50,8 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
   private final Map<String, CaseKindDefinition> kindsByProcess;
   private final ApplicationEventPublisher events;
   private final ObjectProvider<WarningTimes> warningTimes;
+  private final ObjectProvider<WorkingCalendar> calendar;
+  private final StepTimeRepository stepTimes;
 
   CaseFileListener(
       CaseFileRepository cases,
@@ -55,12 +59,16 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
       CaseEventRepository timeline,
       List<CaseKindDefinition> kinds,
       ApplicationEventPublisher events,
-      ObjectProvider<WarningTimes> warningTimes) {
+      ObjectProvider<WarningTimes> warningTimes,
+      ObjectProvider<WorkingCalendar> calendar,
+      StepTimeRepository stepTimes) {
     this.cases = cases;
     this.tasks = tasks;
     this.timeline = timeline;
     this.events = events;
     this.warningTimes = warningTimes;
+    this.calendar = calendar;
+    this.stepTimes = stepTimes;
     this.kindsByProcess =
         kinds.stream().collect(Collectors.toMap(CaseKindDefinition::processDefinitionKey, Function.identity()));
   }
@@ -163,6 +171,10 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
               + task.getExecution().getProcessBusinessKey() + " is completed through Linli (POST /api/tasks/" + task.getId()
               + "/complete), where its rules are checked");
         }
+        Instant now = EngineClock.now();
+        // how long the step took, from when Linli saw it open: kept on its completion for the averages
+        Instant started = tasks.createdAt(task.getId()).orElse(task.getCreateTime().toInstant());
+        int minutes = (int) Math.min(Integer.MAX_VALUE, calendar.getObject().workingTimeBetween(started, now).toMinutes());
         tasks.delete(task.getId());
         String decision = (String) task.getVariable(CaseVariables.DECISION);
         CaseEventType type = CaseEventType.forDecision(decision);
@@ -172,12 +184,12 @@ public class CaseFileListener implements ExecutionListener, TaskListener {
           cases.rating(id, rating);
           note = note == null ? rating : rating + ": " + note;
         }
-        Instant now = EngineClock.now();
         // a 已办 entry only for staff's own completion through the step's rules: a resident's rating
         // through the mailed link completes a step somebody may hold, but it is not their work
         boolean byStaff = StepGate.staffCompleting(task.getId()) != null;
-        timeline.insert(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task), candidateGroup(task),
-            decision, note, null, now, byStaff);
+        timeline.completion(id, type, task.getTaskDefinitionKey(), task.getName(), actor(task.getProcessEngineServices(), task),
+            candidateGroup(task), decision, note, now, byStaff, started, minutes);
+        stepTimes.add(id, task.getTaskDefinitionKey(), LocalDate.ofInstant(now, calendar.getObject().zone()), minutes);
         cases.stepEnded(id);
         cases.refreshDeadlineState(id, now);
         events.publishEvent(new CaseTaskClosed(id, task.getId(), task.getTaskDefinitionKey(), true, now));

@@ -42,6 +42,12 @@ public class CaseTaskRepository {
     jdbc.sql("update case_task set warn_at = ?, due_at = ? where task_id = ?").params(ts(warnAt), ts(due), taskId).update();
   }
 
+  /** When the open step opened, as Linli recorded it. */
+  Optional<Instant> createdAt(String taskId) {
+    return jdbc.sql("select created_at from case_task where task_id = ?").param(taskId)
+        .query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
+  }
+
   void delete(String taskId) {
     jdbc.sql("delete from case_task where task_id = ?").param(taskId).update();
   }

@@ -233,6 +233,7 @@ public class SupervisionCube {
     List<Object> params = new ArrayList<>();
     params.add(Timestamp.from(now));
     ageBounds.forEach(b -> params.add(Timestamp.from(b)));
+    params.add(Timestamp.from(now));
     Map<String, long[]> byPlace = new HashMap<>();
     jdbc.sql("select county_code, township_code, division_code, department_code, count(*),"
             + " sum(case when step_due < ? then 1 else 0 end),"
@@ -241,7 +242,8 @@ public class SupervisionCube {
             + " sum(case when ever_overdue then 1 else 0 end),"
             + " sum(case when opened_at <= ? then 1 else 0 end), sum(case when opened_at <= ? then 1 else 0 end),"
             + " sum(case when opened_at <= ? then 1 else 0 end), sum(case when opened_at <= ? then 1 else 0 end)"
-            + " from case_file where status = 'OPEN'"
+            // opened by now: a case whose opening commits after it waits for the next count
+            + " from case_file where status = 'OPEN' and opened_at <= ?"
             + " group by county_code, township_code, division_code, department_code")
         .params(params)
         .query((ResultSet rs) -> {

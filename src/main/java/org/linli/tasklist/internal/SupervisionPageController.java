@@ -17,6 +17,7 @@ import org.linli.calendar.WorkingCalendar;
 import org.linli.casefile.CaseFiles;
 import org.linli.casefile.CaseKindDefinition;
 import org.linli.casefile.StepLoad;
+import org.linli.casefile.StepTime;
 import org.linli.organization.DivisionLevel;
 import org.linli.organization.Scope;
 import org.linli.security.CurrentUser;
@@ -109,8 +110,12 @@ class SupervisionPageController {
   /** A process whose waiting work the page can draw. */
   record Process(String kind, String href, boolean shown) {}
 
-  /** A step of the shown process: its name, open and overdue now, each a link to the area's task list. */
-  record Waiting(String activityId, String name, Value open, Value overdue) {}
+  /**
+   * A step of the shown process: its name, open and overdue now, each a link to the area's task
+   * list; and the average working hours its steps took that were completed in the period (with
+   * how many), linked to the same list: Linli has no list of the completed steps by activity yet.
+   */
+  record Waiting(String activityId, String name, Value open, Value overdue, Value average, long completed) {}
 
   /** What the page shows: the period and area of its address, and the other choices in it. */
   record View(PeriodName periodName, Period period, String division, int days, Breakdown.By rank, String process) {
@@ -215,11 +220,7 @@ class SupervisionPageController {
     model.addAttribute("dayLinks", List.of(30, 90).stream().map(d -> Map.entry(d, view.href(Map.of("days", d)))).toList());
 
     Instant now = EngineClock.now();
-    List<StepLoad> loads = cases.stepLoads(area, now);
-    // where most is overdue first, then where most waits
-    List<Waiting> waiting = loads.stream().filter(l -> l.kind().equals(shownKind))
-        .sorted(java.util.Comparator.comparingLong(StepLoad::overdue).thenComparingLong(StepLoad::open).reversed())
-        .map(l -> waiting(l, here, locale)).toList();
+    List<Waiting> waiting = shownKind == null ? List.of() : waiting(area, shownKind, view.period(), now, here, locale);
     model.addAttribute("processes", kinds.stream()
         .map(k -> new Process(k.kind(), view.href(Map.of("process", k.kind())) + "#waiting", k.kind().equals(shownKind))).toList());
     model.addAttribute("waiting", waiting);
@@ -299,19 +300,21 @@ class SupervisionPageController {
   /** The key figures: each count a link to its cases, each rate to the cases it is a rate of. */
   private List<Tile> tiles(KeyFigures k, CaseLinks links, Locale locale) {
     String closed = links.closed(Map.of());
+    // what is open is counted by the figures job: its cases are those opened by the count's time
+    java.util.function.Function<Map<String, String>, String> counted = extra -> links.openedBy(extra, k.refreshedAt());
     List<Tile> out = new ArrayList<>();
     out.add(new Tile("received", "sv.fig.received", List.of(count(k.received(), links.dated("CREATED", Map.of()))), null));
     out.add(new Tile("closed", "sv.fig.closed", List.of(count(k.closed(), closed)), null));
     out.add(new Tile("closedRate", "sv.fig.closedRate", List.of(rate(k.closedRate(), closed, null)), null));
     out.add(new Tile("onTimeRate", "sv.fig.onTimeRate", List.of(rate(k.onTimeRate(), closed, null)), null));
     out.add(new Tile("overdue", "sv.fig.overdue", List.of(
-        new Value(Long.toString(k.overdueNow()), links.now(Map.of("overdue", "true")), k.overdueNow() > 0 ? "red" : null,
+        new Value(Long.toString(k.overdueNow()), counted.apply(Map.of("overdue", "true")), k.overdueNow() > 0 ? "red" : null,
             "sv.fig.overdueNow"),
-        new Value(Long.toString(k.everOverdueOpen()), links.now(Map.of("everOverdue", "true")), null, "sv.fig.everOverdueOpen")),
+        new Value(Long.toString(k.everOverdueOpen()), counted.apply(Map.of("everOverdue", "true")), null, "sv.fig.everOverdueOpen")),
         null));
     out.add(new Tile("lights", "sv.fig.lights", List.of(
-        new Value(Long.toString(k.yellowNow()), links.now(Map.of("state", "YELLOW")), "amber", "sv.fig.yellowNow"),
-        new Value(Long.toString(k.redNow()), links.now(Map.of("state", "RED")), "red", "sv.fig.redNow")), null));
+        new Value(Long.toString(k.yellowNow()), counted.apply(Map.of("state", "YELLOW")), "amber", "sv.fig.yellowNow"),
+        new Value(Long.toString(k.redNow()), counted.apply(Map.of("state", "RED")), "red", "sv.fig.redNow")), null));
     out.add(new Tile("satisfaction", "sv.fig.satisfaction", List.of(rate(k.satisfactionRate(), links.dated("RATED", Map.of()), null)),
         msg("sv.fig.ratedCount", k.rated(), locale)));
     out.add(new Tile("reopen", "sv.fig.reopenRate", List.of(rate(k.reopenRate(), links.dated("REOPENED", Map.of()), null)),
@@ -429,13 +432,49 @@ class SupervisionPageController {
     }).toList();
   }
 
-  private Waiting waiting(StepLoad l, String division, Locale locale) {
-    String base = UriComponentsBuilder.fromPath("/tasks").queryParam("queue", "AREA").queryParam("kind", l.kind())
-        .queryParam("step", l.activityId()).queryParamIfPresent("division", Optional.ofNullable(division))
-        .encode().build().toUriString();
-    return new Waiting(l.activityId(), work.stepName(l.name(), locale),
-        new Value(Long.toString(l.open()), base, null, null),
-        new Value(Long.toString(l.overdue()), base + "&overdue=true", l.overdue() > 0 ? "red" : null, null));
+  /**
+   * The steps of a process in the area: those with open steps now, and those with steps completed
+   * in the period; where most is overdue first, then where most waits, then where steps take longest.
+   */
+  private List<Waiting> waiting(Scope area, String kind, Period period, Instant now, String division, Locale locale) {
+    Map<String, StepLoad> loads = new LinkedHashMap<>();
+    cases.stepLoads(area, now).stream().filter(l -> l.kind().equals(kind)).forEach(l -> loads.put(l.activityId(), l));
+    Map<String, StepTime> times = new LinkedHashMap<>();
+    cases.stepTimes(area, kind, period.from(), period.to()).forEach(t -> times.put(t.activityId(), t));
+    java.util.Set<String> activities = new java.util.LinkedHashSet<>(loads.keySet());
+    activities.addAll(times.keySet());
+    Map<String, String> modelNames = activities.stream().anyMatch(a -> !loads.containsKey(a)) ? stepNames(kind) : Map.of();
+    return activities.stream().map(a -> {
+      StepLoad l = loads.get(a);
+      StepTime t = times.get(a);
+      String name = l != null ? l.name() : modelNames.getOrDefault(a, a);
+      String base = UriComponentsBuilder.fromPath("/tasks").queryParam("queue", "AREA").queryParam("kind", kind)
+          .queryParam("step", a).queryParamIfPresent("division", Optional.ofNullable(division))
+          .encode().build().toUriString();
+      long open = l == null ? 0 : l.open();
+      long overdue = l == null ? 0 : l.overdue();
+      return new Waiting(a, work.stepName(name, locale),
+          new Value(Long.toString(open), base, null, null),
+          new Value(Long.toString(overdue), base + "&overdue=true", overdue > 0 ? "red" : null, null),
+          new Value(hours(t == null ? null : t.averageHours()), base, null, null), t == null ? 0 : t.completed());
+    }).sorted(java.util.Comparator.comparingLong((Waiting w) -> Long.parseLong(w.overdue().text()))
+        .thenComparingLong(w -> Long.parseLong(w.open().text()))
+        .thenComparingDouble(w -> times.containsKey(w.activityId()) ? times.get(w.activityId()).averageHours() : -1)
+        .reversed()).toList();
+  }
+
+  /** The names of the user tasks of a kind's latest process, by activity id ("签收 Sign for"). */
+  private Map<String, String> stepNames(String kind) {
+    Map<String, String> names = new LinkedHashMap<>();
+    cases.kinds().stream().filter(k -> k.kind().equals(kind)).findFirst().ifPresent(k -> {
+      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(k.processDefinitionKey())
+          .latestVersion().singleResult();
+      if (latest != null) {
+        repository.getBpmnModelInstance(latest.getId()).getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)
+            .forEach(t -> names.put(t.getId(), t.getName()));
+      }
+    });
+    return names;
   }
 
   /** The export of a table or of the key figures, in the exports' API (same area and period). */
@@ -477,12 +516,24 @@ class SupervisionPageController {
     out.put("ageing", a);
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("url", kind == null ? null : "/supervision/diagrams/" + kind + ".bpmn");
-    d.put("badges", waiting.stream().map(w -> Map.of("id", w.activityId(), "items", List.of(
-        Map.of("text", w.open().text(), "href", w.open().href(), "title", msg("sv.waiting.openTitle", w.open().text(), locale),
-            "className", "open"),
-        Map.of("text", w.overdue().text(), "href", w.overdue().href(),
+    d.put("badges", waiting.stream().map(w -> {
+      List<Map<String, Object>> items = new ArrayList<>();
+      if (!"0".equals(w.open().text())) {
+        items.add(Map.of("text", w.open().text(), "href", w.open().href(), "title",
+            msg("sv.waiting.openTitle", w.open().text(), locale), "className", "open"));
+        items.add(Map.of("text", w.overdue().text(), "href", w.overdue().href(),
             "title", msg("sv.waiting.overdueTitle", w.overdue().text(), locale), "className",
-            "0".equals(w.overdue().text()) ? "overdue none" : "overdue")))).toList());
+            "0".equals(w.overdue().text()) ? "overdue none" : "overdue"));
+      }
+      // the average under the step, where it does not crowd the counts
+      List<Map<String, Object>> below = new ArrayList<>();
+      if (w.completed() > 0) {
+        below.add(Map.of("text", msg("sv.waiting.averageBadge", w.average().text(), locale), "href", w.average().href(),
+            "title", messages.getMessage("sv.waiting.averageTitle", new Object[] {w.average().text(), w.completed()}, locale),
+            "className", "average"));
+      }
+      return Map.of("id", w.activityId(), "items", items, "below", below);
+    }).toList());
     out.put("diagram", d);
     return out;
   }
@@ -535,6 +586,15 @@ class SupervisionPageController {
       if (after != null) {
         p.put("openedAfter", after.toString());
       }
+      if (by != null) {
+        p.put("openedBy", by.toString());
+      }
+      return now(p);
+    }
+
+    /** Open cases now, of those opened by an instant (when the figures were counted). */
+    String openedBy(Map<String, String> extra, Instant by) {
+      Map<String, String> p = new LinkedHashMap<>(extra);
       if (by != null) {
         p.put("openedBy", by.toString());
       }
