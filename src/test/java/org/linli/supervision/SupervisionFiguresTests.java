@@ -335,12 +335,12 @@ class SupervisionFiguresTests {
     jdbc.sql("delete from supervision_cube").update();
     jdbc.sql("delete from supervision_month").update();
     jdbc.sql("update supervision_refresh set built_from = ?, built_through = ? where id = 1")
-        .params(java.sql.Date.valueOf("2026-10-31"), java.sql.Date.valueOf(yesterday.minusDays(4))).update();
+        .params(java.sql.Date.valueOf("2026-11-01"), java.sql.Date.valueOf(yesterday.minusDays(4))).update();
 
     figures.refreshRecent();
     Map<String, Object> built = jdbc.sql("select built_from, built_through from supervision_refresh where id = 1").query().singleRow();
     assertThat(built.get("built_through").toString()).as("the missed days and yesterday").isEqualTo(yesterday.toString());
-    assertThat(built.get("built_from").toString()).as("a month further back").isEqualTo("2026-09-30");
+    assertThat(built.get("built_from").toString()).as("a month further back").isEqualTo("2026-10-01");
     figures.refreshRecent();
     assertThat(jdbc.sql("select built_from from supervision_refresh where id = 1").query(java.sql.Date.class).single().toLocalDate())
         .as("and another, to the first case (of any test) or before").isBeforeOrEqualTo(LocalDate.parse("2026-09-25"));
