@@ -29,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The supervision centre's figures (督办中心), from {@code supervision_cube}: a place's counts per day
  * and per whole past month, in total and per department, category and kind, rebuilt from the case
- * records by {@link #refreshRecent} every minute (today and yesterday, so an event just before
- * midnight is not lost; days missed while no node ran; older days back to the first case, a month
- * at a time) and by {@link #refresh} for any days. A period's figures are sums over its months and
+ * records by {@link #refreshRecent} every minute (today, and yesterday until ten minutes past
+ * midnight, so that an event just before midnight is not lost; days missed while no node ran; older
+ * days back to the first case, a month at a time) and by {@link #refresh} for any days. A period's figures are sums over its months and
  * days; what is open is counted by the same job, per place.
  *
  * <p>An area is everything, the user's divisions, or their departments. A department whose county
@@ -43,6 +43,9 @@ public class SupervisionFigures {
 
   /** Days rebuilt at most per run when catching up or building history, so that a run stays short. */
   static final int CHUNK_DAYS = 31;
+
+  /** How long after midnight an event of the day before may still commit. */
+  static final Duration LATE_COMMITS = Duration.ofMinutes(10);
 
   private final SupervisionCube cube;
   private final WorkingCalendar calendar;
@@ -57,8 +60,9 @@ public class SupervisionFigures {
   }
 
   /**
-   * Rebuilds today's and yesterday's rows, by the engine clock; then days missed since the last
-   * rebuild, and days older than any built, back to the first case, up to a month of each per run.
+   * Rebuilds today's rows, by the engine clock, and yesterday's until they are final (ten minutes
+   * into today); then days missed since the last rebuild, and days older than any built, back to
+   * the first case, up to a month of each per run.
    */
   @Transactional
   public void refreshRecent() {
@@ -71,7 +75,11 @@ public class SupervisionFigures {
       LocalDate to = from.plusDays(CHUNK_DAYS - 1);
       built = rebuild(from, to.isBefore(yesterday) ? to : yesterday.minusDays(1), built);
     }
-    built = rebuild(yesterday, today, built);
+    // yesterday again only until it is built after its end and its last transactions have committed:
+    // at a county's scale, its events were half of each run's time
+    boolean yesterdayMayChange = built.through() == null || built.through().isBefore(yesterday)
+        || EngineClock.now().isBefore(today.atStartOfDay(calendar.zone()).toInstant().plus(LATE_COMMITS));
+    built = rebuild(yesterdayMayChange ? yesterday : today, today, built);
     Optional<LocalDate> first = cube.firstEvent().map(t -> t.atZone(calendar.zone()).toLocalDate());
     if (first.isPresent() && built.from() != null && first.get().isBefore(built.from())) {
       LocalDate to = built.from().minusDays(1);
