@@ -326,7 +326,7 @@ class SupervisionBenchmark {
     return r.body();
   }
 
-  /** What the job costs every minute at this size: today's and yesterday's rows rebuilt. */
+  /** What the job costs every minute at this size: today's rows rebuilt and what is open counted. */
   static void measureRefresh(SupervisionFigures figures) {
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -335,7 +335,7 @@ class SupervisionBenchmark {
       ms.add((System.nanoTime() - t0) / 1e6);
     }
     Collections.sort(ms);
-    System.out.printf("%n[linli] the every-minute rebuild (today and yesterday): median %.0f ms, max %.0f ms (5 runs)%n",
+    System.out.printf("%n[linli] the every-minute rebuild (today, and the open cases counted): median %.0f ms, max %.0f ms (5 runs)%n",
         ms.get(2), ms.get(4));
   }
 }
