@@ -254,7 +254,7 @@ public class SupervisionFigures {
 
   /** Which rows of a place a break-down reads, and what it groups them by; null when none. */
   private static SupervisionCube.Selector selector(Place p, Breakdown.By by, String townshipCode) {
-    String dept = p.level() == 'D' ? p.key().substring(p.key().lastIndexOf(':') + 1) : null;
+    String dept = p.departmentCode();
     return switch (by) {
       case TOWNSHIP -> switch (p.level()) {
         case 'A' -> SupervisionCube.placesUnder('T', null, null, null);

@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.linli.LinliApplication;
 import org.linli.calendar.WorkingCalendar;
 import org.linli.organization.Department;
 import org.linli.organization.Division;
@@ -29,7 +28,6 @@ import org.linli.organization.Role;
 import org.linli.organization.RoleAssignment;
 import org.linli.organization.StaffMember;
 import org.linli.supervision.SupervisionFigures;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,11 +65,7 @@ class SupervisionBenchmark {
     if (seed) {
       TaskListBenchmark.recreate(URL, USER);
     }
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LinliApplication.class)
-        .profiles("demo")
-        .run("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER, "--spring.datasource.password=",
-            "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.quartz.auto-startup=false",
-            "--linli.notification.enabled=false", "--logging.level.root=warn")) {
+    try (ConfigurableApplicationContext app = TaskListBenchmark.start(URL, USER)) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       if (seed) {
         organisation(app.getBean(OrganizationService.class));

@@ -42,11 +42,7 @@ class TaskListBenchmark {
   void taskListWithAHundredThousandOpenCases() throws Exception {
     assumeTrue(Boolean.getBoolean("linli.bench"), "run with scripts/bench-tasklist");
     recreate();
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LinliApplication.class)
-        .profiles("demo")
-        .run("--spring.datasource.url=" + URL, "--spring.datasource.username=" + USER, "--spring.datasource.password=",
-            "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.quartz.auto-startup=false",
-            "--linli.notification.enabled=false", "--logging.level.root=warn")) {
+    try (ConfigurableApplicationContext app = start(URL, USER)) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       long seeded = seed(jdbc);
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
@@ -64,6 +60,15 @@ class TaskListBenchmark {
 
   static void recreate() throws Exception {
     recreate(URL, USER);
+  }
+
+  /** The application on this database, with its jobs and mail off, on a free port: only what is measured runs. */
+  static ConfigurableApplicationContext start(String url, String user) {
+    return new SpringApplicationBuilder(LinliApplication.class)
+        .profiles("demo")
+        .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=",
+            "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.quartz.auto-startup=false",
+            "--linli.notification.enabled=false", "--logging.level.root=warn");
   }
 
   /** Drops and creates the database of this URL, through the server's postgres database. */

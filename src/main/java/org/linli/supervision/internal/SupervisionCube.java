@@ -78,8 +78,9 @@ public class SupervisionCube {
       return level == 'D';
     }
 
-    String departmentCode() {
-      return key.substring(key.lastIndexOf(':') + 1);
+    /** The department's code, for a department; null for a division. */
+    public String departmentCode() {
+      return isDepartment() ? key.substring(key.lastIndexOf(':') + 1) : null;
     }
   }
 
@@ -149,7 +150,7 @@ public class SupervisionCube {
   }
 
   /** The places and dimensions a unit's counts are added to. */
-  static List<Object[]> keysOf(Unit u) {
+  static List<Key> keysOf(Unit u) {
     Set<Place> places = new LinkedHashSet<>();
     places.add(Place.EVERYTHING);
     places.add(Place.division(u.countyCode()));
@@ -164,14 +165,14 @@ public class SupervisionCube {
     if (u.departmentCode() != null) {
       places.add(Place.department(u.countyCode(), u.departmentCode()));
     }
-    List<Object[]> keys = new ArrayList<>();
+    List<Key> keys = new ArrayList<>();
     for (Place p : places) {
-      keys.add(new Object[] {p, "", ""});
+      keys.add(new Key(p, "", ""));
       if (!p.isDepartment()) {
-        keys.add(new Object[] {p, "DEPARTMENT", nonNull(u.departmentCode())});
+        keys.add(new Key(p, "DEPARTMENT", nonNull(u.departmentCode())));
       }
-      keys.add(new Object[] {p, "CATEGORY", nonNull(u.categoryCode())});
-      keys.add(new Object[] {p, "KIND", u.kind()});
+      keys.add(new Key(p, "CATEGORY", nonNull(u.categoryCode())));
+      keys.add(new Key(p, "KIND", u.kind()));
     }
     return keys;
   }
@@ -180,14 +181,15 @@ public class SupervisionCube {
     return s == null ? "" : s;
   }
 
-  private record Key(Place place, String dim, String value) {}
+  /** A row's place and dimension: '' and '' for the place's total. */
+  record Key(Place place, String dim, String value) {}
 
   /** Replaces a day's rows with the counts of its units. */
   public void replaceDay(LocalDate day, Map<Unit, Counts> units) {
     Map<Key, Counts> rows = new LinkedHashMap<>();
     units.forEach((u, c) -> {
-      for (Object[] k : keysOf(u)) {
-        rows.merge(new Key((Place) k[0], (String) k[1], (String) k[2]), c, Counts::plus);
+      for (Key k : keysOf(u)) {
+        rows.merge(k, c, Counts::plus);
       }
     });
     jdbc.sql("delete from supervision_cube where span = 'D' and stat_day = ?").param(Date.valueOf(day)).update();
@@ -252,9 +254,9 @@ public class SupervisionCube {
           for (int k = 0; k < 9; k++) {
             v[k] = rs.getLong(5 + k);
           }
-          for (Object[] key : keysOf(u)) {
-            if (key[1].equals("")) {
-              byPlace.merge(((Place) key[0]).key(), v, (a, b) -> {
+          for (Key key : keysOf(u)) {
+            if (key.dim().isEmpty()) {
+              byPlace.merge(key.place().key(), v, (a, b) -> {
                 long[] s = a.clone();
                 for (int k = 0; k < s.length; k++) {
                   s[k] += b[k];
